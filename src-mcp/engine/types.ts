@@ -1,0 +1,124 @@
+/** Shared shapes of the engine. Every face imports these; none of them imports a platform. */
+
+export interface VariableSpec {
+  name: string;
+  description?: string;
+  default?: string;
+  /** True unless the variable has a default or its front matter says `required: false`. */
+  required: boolean;
+  choices?: string[];
+  /** Never remembered, never logged: its value is redacted from execution logs. */
+  secret: boolean;
+  /** Declared in front matter (false: only found as `{var.x}` in the body). */
+  declared: boolean;
+}
+
+export interface Diagnostic {
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  key?: string;
+}
+
+export interface RunbookSummary {
+  /** Folder-relative path without extension, `/`-separated: `docs/redis/README`. */
+  name: string;
+  /** Folder-relative path with extension, `/`-separated: `docs/redis/README.md`. */
+  path: string;
+  title: string;
+  description: string;
+  tags: string[];
+  variables: VariableSpec[];
+  size: number;
+  mtimeMs: number;
+  /** Front matter problems and the like; the runbook stays usable. */
+  problems: Diagnostic[];
+}
+
+export interface Runbook extends RunbookSummary {
+  /** The whole file as on disk. */
+  content: string;
+  /** The text after the front matter: what gets rendered. */
+  body: string;
+  /** 1-based line in the file where `body` starts (for error positions). */
+  bodyLine: number;
+}
+
+/** One part of an env path: a literal key, or a `{var.x}` that names the key. */
+export type EnvPathPart = { key: string } | { variable: string };
+
+export interface Placeholder {
+  kind: 'var' | 'env';
+  /** The placeholder as written, braces included. */
+  raw: string;
+  /** Offsets into the text the placeholder was found in. */
+  start: number;
+  end: number;
+  /** 1-based line and column of `start`. */
+  line: number;
+  column: number;
+  /** For `var`: the variable name. */
+  variable?: string;
+  /** For `env`: the path, each part a literal key or a variable. */
+  path?: EnvPathPart[];
+}
+
+export interface Unresolved {
+  kind: 'var' | 'env' | 'not-scalar';
+  /** `var.name`, or the env path as written after var substitution: `env[a][b]`. */
+  key: string;
+  line: number;
+  column: number;
+  /** Offsets of the marked text in the lenient output. */
+  start: number;
+  end: number;
+  message: string;
+}
+
+export interface LenientRender {
+  /** Rendered text; unresolved placeholders are left as written, at `unresolved[i].start..end`. */
+  text: string;
+  unresolved: Unresolved[];
+  diagnostics: Diagnostic[];
+}
+
+export type EnvMapping = Record<string, unknown>;
+
+export interface SearchHit {
+  name: string;
+  title: string;
+  tags: string[];
+  score: number;
+  /** A short excerpt around the best match; matched terms wrapped in `«` and `»`. */
+  snippet: string;
+  /** The query terms that matched (after prefix/fuzzy expansion). */
+  terms: string[];
+}
+
+export interface LogEntry {
+  /** File name of the log inside the runbook's log folder; stable id for reading it back. */
+  id: string;
+  runbook: string;
+  /** ISO 8601 time the log was written. */
+  createdAt: string;
+  size: number;
+}
+
+export interface ChangeEvent {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  /** True when a runbook appeared, disappeared, or its title/variables changed (prompt list changed). */
+  listChanged: boolean;
+  /** True when env.yaml or a profile file changed. */
+  envChanged: boolean;
+}
+
+export interface Skip {
+  path: string;
+  reason: 'too-large' | 'binary' | 'unreadable' | 'symlink-loop';
+  detail?: string;
+}
