@@ -1,9 +1,22 @@
 /**
  * The one engine every face calls: store + env + templating + search index + logs.
- * (Signatures fixed first so the faces can be built against them; bodies land with the store.)
+ * Data flows one way: files → catalog → index → faces; changes flow back through onChange.
  */
+import path from 'node:path';
+import { Catalog } from './catalog.js';
+import { EnvCache } from './env-cache.js';
+import { RunbookError } from './errors.js';
+import { LogStore } from './logs.js';
+import { defaultLogsDir } from './paths.js';
+import { redact, secretEnvValues, secretVarValues } from './redact.js';
+import { RunbookFiles } from './runbook-files.js';
+import { prepareRender } from './render-request.js';
+import { SearchIndex } from './search.js';
+import { Indexer } from './indexer.js';
+import { renderLenient, renderStrict } from './template.js';
 import type {
   ChangeEvent,
+  EnvMapping,
   LenientRender,
   LogEntry,
   Runbook,
@@ -12,7 +25,6 @@ import type {
   Skip,
   Unresolved,
   VariableSpec,
-  EnvMapping,
 } from './types.js';
 
 export interface EngineOptions {
@@ -22,6 +34,8 @@ export interface EngineOptions {
   logsDir?: string;
   /** Env profile: `env.<profile>.yaml` deep-merged over `env.yaml`. */
   profile?: string;
+  /** Told once about each file the store skips (too large, binary, unreadable, symlink loop). */
+  onSkip?: (skip: Skip) => void;
 }
 
 export interface RenderRequest {
@@ -31,7 +45,7 @@ export interface RenderRequest {
 }
 
 export interface PreviewRequest extends RenderRequest {
-  /** Render this text instead of the file's body (unsaved editor content, front matter allowed). */
+  /** Render this text instead of the file (unsaved editor content, front matter allowed). */
   content?: string;
 }
 
@@ -43,43 +57,214 @@ export interface LoadedEnv {
 
 export type ChangeListener = (event: ChangeEvent) => void;
 
-export declare class Engine {
+export class Engine {
   readonly root: string;
   readonly logsDir: string;
   readonly profile: string | undefined;
-  static open(options: EngineOptions): Engine;
-  /** Resolves once the first scan and index build are done (they run in the background). */
-  ready(): Promise<void>;
-  list(): Promise<RunbookSummary[]>;
-  /** Exact name, or a bare file name unique in the folder. Throws not-found (with suggestions) or ambiguous. */
-  resolve(nameOrFile: string): Promise<RunbookSummary>;
-  /** resolve(), else the best search hit (the earlier tool's prompt behaviour). */
-  findBest(keyword: string): Promise<RunbookSummary>;
-  read(name: string): Promise<Runbook>;
-  search(query: string, limit?: number): Promise<SearchHit[]>;
-  variables(name: string): Promise<VariableSpec[]>;
-  /** Strict render: throws missing-values listing every missing var and env path with its line. */
-  render(name: string, request?: RenderRequest): Promise<string>;
-  /** Lenient render for previews: text with unresolved placeholders marked, plus diagnostics. */
-  preview(name: string, request?: PreviewRequest): Promise<LenientRender>;
-  /** What a strict render would miss, without throwing. */
-  missing(name: string, request?: RenderRequest): Promise<Unresolved[]>;
-  env(profile?: string): Promise<LoadedEnv>;
-  profiles(): Promise<string[]>;
-  create(name: string, content: string, options?: { overwrite?: boolean }): Promise<RunbookSummary>;
-  /** Atomic save. With `baseMtimeMs`, throws conflict if the file changed on disk since then. */
-  save(name: string, content: string, options?: { baseMtimeMs?: number }): Promise<RunbookSummary>;
-  rename(from: string, to: string): Promise<RunbookSummary>;
-  /** Moves the file to `.trash/` inside the folder; returns where, for undo. */
-  delete(name: string): Promise<{ trashPath: string }>;
-  restore(trashPath: string): Promise<RunbookSummary>;
-  appendLog(name: string, text: string, vars?: Record<string, string>): Promise<LogEntry>;
-  listLogs(name: string): Promise<LogEntry[]>;
-  readLog(name: string, id: string): Promise<string>;
-  /** Apply file-system changes (folder-relative paths) reported by a watcher; updates the index incrementally. */
-  applyChanges(relativePaths: string[]): Promise<ChangeEvent>;
-  /** Full rescan (the earlier tool's reindex). */
-  reindex(): Promise<ChangeEvent>;
-  onChange(listener: ChangeListener): () => void;
-  skipped(): Skip[];
+  private readonly catalog = new Catalog();
+  private readonly index = new SearchIndex();
+  private readonly envCache: EnvCache;
+  private readonly logs: LogStore;
+  private readonly files: RunbookFiles;
+  private readonly indexer: Indexer;
+  private readonly listeners = new Set<ChangeListener>();
+  private readonly initial: Promise<void>;
+
+  private constructor(options: EngineOptions) {
+    this.root = path.resolve(options.dir);
+    this.logsDir = path.resolve(options.logsDir ?? defaultLogsDir());
+    this.profile = options.profile;
+    this.envCache = new EnvCache(this.root);
+    this.logs = new LogStore(this.logsDir);
+    this.files = new RunbookFiles(this.root);
+    this.indexer = new Indexer(this.root, this.catalog, this.index, this.envCache, options.onSkip);
+    this.initial = this.indexer.scanAll().then(() => undefined);
+    // A failed first scan is reported by every call that awaits ready(); never an unhandled rejection.
+    this.initial.catch(() => undefined);
+  }
+
+  /** Starts the first scan in the background and returns at once (the MCP server must answer fast). */
+  static open(options: EngineOptions): Engine {
+    return new Engine(options);
+  }
+
+  ready(): Promise<void> {
+    return this.initial;
+  }
+
+  async list(): Promise<RunbookSummary[]> {
+    await this.ready();
+    return this.catalog.list();
+  }
+
+  async resolve(nameOrFile: string): Promise<RunbookSummary> {
+    await this.ready();
+    return this.catalog.resolve(nameOrFile);
+  }
+
+  async findBest(keyword: string): Promise<RunbookSummary> {
+    await this.ready();
+    try {
+      return this.catalog.resolve(keyword);
+    } catch (error) {
+      const best = this.index.search(keyword, 1)[0];
+      if (best) return this.catalog.resolve(best.name);
+      throw error;
+    }
+  }
+
+  async read(name: string): Promise<Runbook> {
+    const summary = await this.resolve(name);
+    return this.files.read(summary);
+  }
+
+  async search(query: string, limit = 10): Promise<SearchHit[]> {
+    await this.ready();
+    return this.index.search(query, limit);
+  }
+
+  async variables(name: string): Promise<VariableSpec[]> {
+    return (await this.resolve(name)).variables;
+  }
+
+  async render(name: string, request: RenderRequest = {}): Promise<string> {
+    const runbook = await this.read(name);
+    const prepared = await prepareRender(runbook, request, (p) =>
+      this.envCache.load(p ?? this.profile),
+    );
+    return renderStrict(runbook.body, prepared.context);
+  }
+
+  async preview(name: string, request: PreviewRequest = {}): Promise<LenientRender> {
+    const stored = await this.read(name);
+    const runbook =
+      request.content === undefined ? stored : this.files.parse(stored, request.content);
+    const prepared = await prepareRender(
+      runbook,
+      request,
+      (p) => this.envCache.load(p ?? this.profile),
+      { lenient: true },
+    );
+    const result = renderLenient(runbook.body, prepared.context);
+    return { ...result, diagnostics: [...prepared.diagnostics, ...result.diagnostics] };
+  }
+
+  async missing(name: string, request: RenderRequest = {}): Promise<Unresolved[]> {
+    return (await this.preview(name, request)).unresolved;
+  }
+
+  env(profile?: string): Promise<LoadedEnv> {
+    return this.envCache.load(profile ?? this.profile);
+  }
+
+  profiles(): Promise<string[]> {
+    return this.envCache.profiles();
+  }
+
+  async create(
+    name: string,
+    content: string,
+    options: { overwrite?: boolean } = {},
+  ): Promise<RunbookSummary> {
+    await this.ready();
+    const relPath = await this.files.create(name, content, options, this.catalog);
+    return this.refreshOne(relPath);
+  }
+
+  async save(
+    name: string,
+    content: string,
+    options: { baseMtimeMs?: number } = {},
+  ): Promise<RunbookSummary> {
+    const summary = await this.resolve(name);
+    await this.files.save(summary, content, options.baseMtimeMs);
+    return this.refreshOne(summary.path);
+  }
+
+  async rename(from: string, to: string): Promise<RunbookSummary> {
+    const summary = await this.resolve(from);
+    const relPath = await this.files.rename(summary, to, this.catalog);
+    await this.applyChanges([summary.path, relPath]);
+    return this.catalog.resolve(relPath);
+  }
+
+  async delete(name: string): Promise<{ trashPath: string }> {
+    const summary = await this.resolve(name);
+    const trashPath = await this.files.trash(summary);
+    await this.applyChanges([summary.path]);
+    return { trashPath };
+  }
+
+  async restore(trashPath: string): Promise<RunbookSummary> {
+    await this.ready();
+    const relPath = await this.files.restore(trashPath);
+    return this.refreshOne(relPath);
+  }
+
+  /** Redacts secret variable values, secret-looking env values and credential shapes, then writes. */
+  async appendLog(
+    name: string,
+    text: string,
+    vars: Record<string, string> = {},
+  ): Promise<LogEntry> {
+    const summary = await this.resolve(name).catch(() => undefined);
+    if (!summary)
+      throw new RunbookError(
+        'not-found',
+        `No runbook named ${JSON.stringify(name)} to log a run for.`,
+        { key: 'runbook_name', fix: 'Use a name from list_runbooks.' },
+      );
+    const env = await this.envCache.load(this.profile).then(
+      (loaded) => loaded.env,
+      () => ({}),
+    );
+    const secrets = [...secretVarValues(vars, summary.variables), ...secretEnvValues(env)];
+    return this.logs.append(summary.name, redact(text, secrets));
+  }
+
+  async listLogs(name: string): Promise<LogEntry[]> {
+    const summary = await this.resolve(name);
+    return this.logs.list(summary.name);
+  }
+
+  async readLog(name: string, id: string): Promise<string> {
+    const summary = await this.resolve(name);
+    return this.logs.read(summary.name, id);
+  }
+
+  async latestLog(name: string): Promise<{ entry: LogEntry; text: string } | undefined> {
+    const summary = await this.resolve(name);
+    return this.logs.latest(summary.name);
+  }
+
+  async applyChanges(relativePaths: string[]): Promise<ChangeEvent> {
+    await this.ready();
+    return this.emit(await this.indexer.apply(relativePaths));
+  }
+
+  async reindex(): Promise<ChangeEvent> {
+    await this.ready().catch(() => undefined);
+    return this.emit(await this.indexer.scanAll());
+  }
+
+  onChange(listener: ChangeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  skipped(): Skip[] {
+    return this.indexer.skipped();
+  }
+
+  private async refreshOne(relPath: string): Promise<RunbookSummary> {
+    await this.applyChanges([relPath]);
+    return this.catalog.resolve(relPath);
+  }
+
+  private emit(event: ChangeEvent): ChangeEvent {
+    const empty =
+      !event.added.length && !event.changed.length && !event.removed.length && !event.envChanged;
+    if (!empty) for (const listener of this.listeners) listener(event);
+    return event;
+  }
 }

@@ -89,7 +89,9 @@ export interface SerializedRunbookError extends ErrorLocation {
 export function formatLocation(loc: ErrorLocation): string {
   if (!loc.file) return '';
   if (loc.line === undefined) return loc.file;
-  return loc.column === undefined ? `${loc.file}:${loc.line}` : `${loc.file}:${loc.line}:${loc.column}`;
+  return loc.column === undefined
+    ? `${loc.file}:${loc.line}`
+    : `${loc.file}:${loc.line}:${loc.column}`;
 }
 
 export function isRunbookError(value: unknown): value is RunbookError {

@@ -47,8 +47,14 @@ export interface Runbook extends RunbookSummary {
   bodyLine: number;
 }
 
-/** One part of an env path: a literal key, or a `{var.x}` that names the key. */
-export type EnvPathPart = { key: string } | { variable: string };
+/**
+ * One part of an env path: a literal key, a `{var.x}` that names the key, or a key built from text
+ * and variables (`[{var.region}-primary]`, `[{var.env}_{var.role}]`), its pieces in order.
+ */
+export type EnvPathPart = { key: string } | { variable: string } | { parts: EnvKeyPiece[] };
+
+/** A piece of a built key: literal text, or a variable whose value goes in its place. */
+export type EnvKeyPiece = string | { variable: string };
 
 export interface Placeholder {
   kind: 'var' | 'env';
@@ -62,7 +68,7 @@ export interface Placeholder {
   column: number;
   /** For `var`: the variable name. */
   variable?: string;
-  /** For `env`: the path, each part a literal key or a variable. */
+  /** For `env`: the path, each part a literal key, a variable, or a key built from both. */
   path?: EnvPathPart[];
 }
 

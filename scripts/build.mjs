@@ -1,0 +1,70 @@
+// Builds every face from its sources: the CLI and the MCP server as self-contained ES modules
+// (the MCP entry must be ONE plain JS file that Electron's own Node can run), the Electron main
+// and preload as CommonJS, and the renderer with Vite.
+import { build } from 'esbuild';
+import { existsSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const at = (p) => path.join(root, p);
+const quiet = process.argv.includes('--quiet');
+
+// Bundled CommonJS dependencies may call require(); give the ESM bundle one.
+const requireShim = "import { createRequire as __rcCreateRequire } from 'node:module'; const require = __rcCreateRequire(import.meta.url);";
+
+const nodeEntries = [
+  ['src-mcp/cli/entry.ts', 'dist/cli.js'],
+  ['src-mcp/mcp/entry.ts', 'dist/mcp.js'],
+  ['src-mcp/bench/main.ts', 'dist/bench.js'],
+  ['src-mcp/bench/worker.ts', 'dist/bench-worker.js'],
+];
+const electronEntries = [
+  ['src-main/main.ts', 'dist/main/main.cjs'],
+  ['src-main/preload.ts', 'dist/main/preload.cjs'],
+];
+
+async function buildNode([source, out]) {
+  await build({
+    entryPoints: [at(source)],
+    outfile: at(out),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'esm',
+    banner: { js: requireShim },
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+}
+
+async function buildElectron([source, out]) {
+  await build({
+    entryPoints: [at(source)],
+    outfile: at(out),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['electron'],
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}
+
+const started = Date.now();
+rmSync(at('dist'), { recursive: true, force: true });
+await Promise.all([
+  ...nodeEntries.filter(([s]) => existsSync(at(s))).map(buildNode),
+  ...electronEntries.filter(([s]) => existsSync(at(s))).map(buildElectron),
+]);
+if (existsSync(at('vite.config.ts'))) {
+  const vite = spawnSync(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (vite.status !== 0) process.exit(vite.status ?? 1);
+}
+if (!quiet) process.stderr.write(`build: dist/ ready in ${Date.now() - started} ms\n`);

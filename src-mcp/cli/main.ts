@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { claudeCommand } from './claude.js';
+import type { CliCommand, CliIo } from './command.js';
+import { mcpCommand } from './mcp.js';
+import { listCommand, logsCommand, renderCommand, searchCommand, varsCommand } from './read-commands.js';
+import { reportError, USER_ERROR } from './report.js';
+import { serveCommand } from './serve.js';
+
+export const commands: readonly CliCommand[] = [
+  listCommand,
+  searchCommand,
+  renderCommand,
+  varsCommand,
+  logsCommand,
+  mcpCommand,
+  serveCommand,
+  claudeCommand,
+];
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/** Runs one `runbook …` invocation and returns its exit code. */
+export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(helpText());
+    return name ? 0 : USER_ERROR;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout(`${await version()}\n`);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr(`runbook: unknown command ${JSON.stringify(name)}.\n\n${helpText()}`);
+    return USER_ERROR;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`${command.summary}\n\nUsage: ${command.usage}\n`);
+    return 0;
+  }
+  try {
+    const { positionals, values } = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+    return await command.run({ positionals, values, io });
+  } catch (error) {
+    if (isParseArgsError(error)) {
+      io.stderr(`runbook ${command.name}: ${(error as Error).message}\nUsage: ${command.usage}\n`);
+      return USER_ERROR;
+    }
+    return reportError(error, io);
+  }
+}
+
+function isParseArgsError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+export function helpText(): string {
+  const lines = commands.map((c) => `  ${c.usage}\n      ${c.summary}`);
+  return [
+    'runbook: keep operational runbooks in a folder and hand them to an AI assistant.',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'The folder: --dir D, else $RUNBOOK_DIR, else the app setting, else the bundled examples.',
+    'Errors go to stderr with exit code 2.',
+    '',
+  ].join('\n');
+}
+
+async function version(): Promise<string> {
+  const { createRequire } = await import('node:module');
+  const require = createRequire(import.meta.url);
+  for (const candidate of ['../package.json', '../../package.json']) {
+    try {
+      return (require(candidate) as { version: string }).version;
+    } catch {
+      // dist/cli.js and src-mcp/cli/main.ts sit at different depths.
+    }
+  }
+  return 'unknown';
+}

@@ -1,0 +1,113 @@
+import { RunbookError } from '../engine/errors.js';
+import { folderOptions, stringOption, type CliCommand, type OptionValues } from './command.js';
+import { engineFromOptions } from './engine-options.js';
+import { writeJson } from './report.js';
+import { parseAssignment, parseVarList } from '../engine/var-list.js';
+
+export const listCommand: CliCommand = {
+  name: 'list',
+  summary: 'List the runbooks in the folder',
+  usage: 'runbook list [--json] [--dir D]',
+  options: { ...folderOptions, json: { type: 'boolean' } },
+  async run({ values, io }) {
+    const runbooks = await engineFromOptions(values, io).list();
+    if (values.json) {
+      writeJson(io, runbooks);
+      return 0;
+    }
+    const width = Math.min(48, Math.max(4, ...runbooks.map((r) => r.name.length)));
+    for (const r of runbooks) {
+      const vars = r.variables.length ? `  [${r.variables.map((v) => v.name).join(', ')}]` : '';
+      io.stdout(`${r.name.padEnd(width)}  ${r.title}${vars}\n`);
+    }
+    return 0;
+  },
+};
+
+export const searchCommand: CliCommand = {
+  name: 'search',
+  summary: 'Search runbooks (ranked, with snippets)',
+  usage: 'runbook search <query> [--limit N] [--json] [--dir D]',
+  options: { ...folderOptions, json: { type: 'boolean' }, limit: { type: 'string' } },
+  async run({ positionals, values, io }) {
+    const query = positionals.join(' ').trim();
+    if (!query) throw usageError('search needs a query', 'runbook search "etcd backup"');
+    const limit = Number(stringOption(values, 'limit') ?? 10);
+    if (!Number.isInteger(limit) || limit < 1) throw usageError('--limit must be a whole number of at least 1', 'runbook search redis --limit 5');
+    const hits = await engineFromOptions(values, io).search(query, limit);
+    if (values.json) writeJson(io, hits);
+    else for (const hit of hits) io.stdout(`${hit.name}  (${hit.score.toFixed(2)})  ${hit.title}\n    ${hit.snippet}\n`);
+    if (!values.json && hits.length === 0) io.stderr(`runbook: no runbook matches ${JSON.stringify(query)}\n`);
+    return 0;
+  },
+};
+
+export const renderCommand: CliCommand = {
+  name: 'render',
+  summary: 'Print a runbook with its placeholders filled in',
+  usage: 'runbook render <name> [--var k=v]... [--vars k=v,k2=v2] [--profile P] [--dir D]',
+  options: { ...folderOptions, var: { type: 'string', multiple: true }, vars: { type: 'string' } },
+  async run({ positionals, values, io }) {
+    const name = requireName(positionals, 'render');
+    const text = await engineFromOptions(values, io).render(name, { vars: collectVars(values), profile: stringOption(values, 'profile') });
+    io.stdout(text);
+    return 0;
+  },
+};
+
+export const varsCommand: CliCommand = {
+  name: 'vars',
+  summary: "Show a runbook's variables",
+  usage: 'runbook vars <name> [--json] [--dir D]',
+  options: { ...folderOptions, json: { type: 'boolean' } },
+  async run({ positionals, values, io }) {
+    const variables = await engineFromOptions(values, io).variables(requireName(positionals, 'vars'));
+    if (values.json) {
+      writeJson(io, variables);
+      return 0;
+    }
+    for (const v of variables) {
+      const flags = [v.required ? 'required' : 'optional', v.secret ? 'secret' : '', v.default !== undefined ? `default ${JSON.stringify(v.default)}` : '', v.choices ? `one of ${v.choices.join('|')}` : ''];
+      io.stdout(`${v.name}  (${flags.filter(Boolean).join(', ')})${v.description ? `  ${v.description}` : ''}\n`);
+    }
+    return 0;
+  },
+};
+
+export const logsCommand: CliCommand = {
+  name: 'logs',
+  summary: 'List the execution logs of a runbook, newest first (or print one)',
+  usage: 'runbook logs <name> [<log id>] [--json] [--logs L] [--dir D]',
+  options: { ...folderOptions, json: { type: 'boolean' } },
+  async run({ positionals, values, io }) {
+    const engine = engineFromOptions(values, io);
+    const name = requireName(positionals, 'logs');
+    const id = positionals[1];
+    if (id) {
+      io.stdout(await engine.readLog(name, id));
+      return 0;
+    }
+    const entries = await engine.listLogs(name);
+    if (values.json) writeJson(io, entries);
+    else if (entries.length === 0) io.stderr(`runbook: no logs for ${name} in ${engine.logsDir}\n`);
+    else for (const e of entries) io.stdout(`${e.createdAt}  ${e.id}  ${e.size} bytes\n`);
+    return 0;
+  },
+};
+
+function collectVars(values: OptionValues): Record<string, string> {
+  const vars = typeof values.vars === 'string' ? parseVarList(values.vars, '--vars') : {};
+  const repeated = Array.isArray(values.var) ? values.var.map(String) : [];
+  for (const assignment of repeated) parseAssignment(assignment, '--var', vars);
+  return vars;
+}
+
+function requireName(positionals: string[], command: string): string {
+  const name = positionals[0];
+  if (!name) throw usageError(`${command} needs a runbook name`, `runbook ${command} deploy/rollback`);
+  return name;
+}
+
+function usageError(message: string, example: string): RunbookError {
+  return new RunbookError('invalid-argument', `${message}.`, { fix: `For example: ${example}` });
+}

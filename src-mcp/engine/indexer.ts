@@ -1,0 +1,129 @@
+import { promises as fs } from 'node:fs';
+import type { Catalog } from './catalog.js';
+import { isEnvFile, type EnvCache } from './env-cache.js';
+import { isRunbookFile, nameFromPath, resolveInside } from './names.js';
+import { loadRunbookFile, sameListing, toSummary } from './runbook-file.js';
+import { toIndexDoc, type SearchIndex } from './search.js';
+import { findRunbookFiles, isInSkippedFolder, mapLimit, type FoundFile } from './store-scan.js';
+import type { ChangeEvent, Skip } from './types.js';
+
+const READ_CONCURRENCY = 64;
+
+/** Keeps the catalog and the search index in step with the folder: a full scan, or a few paths. */
+export class Indexer {
+  private readonly reported = new Map<string, Skip>();
+
+  constructor(
+    private readonly root: string,
+    private readonly catalog: Catalog,
+    private readonly index: SearchIndex,
+    private readonly envCache: EnvCache,
+    private readonly onSkip: ((skip: Skip) => void) | undefined,
+  ) {}
+
+  skipped(): Skip[] {
+    return [...this.reported.values()];
+  }
+
+  async scanAll(): Promise<ChangeEvent> {
+    const event = emptyEvent();
+    const skips: Skip[] = [];
+    const files = await findRunbookFiles(this.root, skips);
+    const before = new Set(this.catalog.list().map((s) => s.name));
+    await this.loadAll(files, event, skips);
+    const present = new Set(files.map((f) => nameFromPath(f.relPath)));
+    for (const name of before) if (!present.has(name)) this.remove(name, event);
+    this.report(skips);
+    this.envCache.invalidate();
+    return event;
+  }
+
+  async apply(relativePaths: readonly string[]): Promise<ChangeEvent> {
+    const event = emptyEvent();
+    const skips: Skip[] = [];
+    for (const raw of new Set(relativePaths.map((p) => p.replace(/\\/g, '/')))) {
+      if (isEnvFile(raw)) {
+        this.envCache.invalidate();
+        event.envChanged = true;
+      } else if (!isInSkippedFolder(raw)) {
+        await this.applyPath(raw, event, skips);
+      }
+    }
+    this.report(skips);
+    return event;
+  }
+
+  private async applyPath(relPath: string, event: ChangeEvent, skips: Skip[]): Promise<void> {
+    let abs: string;
+    try {
+      abs = resolveInside(this.root, relPath);
+    } catch {
+      return;
+    }
+    const stat = await fs.stat(abs).catch(() => undefined);
+    if (stat?.isDirectory()) {
+      const files = await findRunbookFiles(this.root, skips, relPath);
+      await this.loadAll(files, event, skips);
+      const present = new Set(files.map((f) => nameFromPath(f.relPath)));
+      for (const name of this.catalog.namesUnder(relPath))
+        if (!present.has(name)) this.remove(name, event);
+    } else if (stat?.isFile()) {
+      if (isRunbookFile(relPath)) await this.loadAll([{ relPath, absPath: abs }], event, skips);
+    } else {
+      const own = this.catalog.get(nameFromPath(relPath));
+      if (own?.path === relPath) this.remove(own.name, event);
+      for (const name of this.catalog.namesUnder(relPath)) this.remove(name, event);
+    }
+  }
+
+  private async loadAll(
+    files: readonly FoundFile[],
+    event: ChangeEvent,
+    skips: Skip[],
+  ): Promise<void> {
+    await mapLimit(files, READ_CONCURRENCY, async (file) => {
+      const existing = this.catalog.get(nameFromPath(file.relPath));
+      const result = await loadRunbookFile(file.absPath, file.relPath);
+      if ('skip' in result) {
+        skips.push(result.skip);
+        if (existing?.path === file.relPath) this.remove(existing.name, event);
+      } else if ('gone' in result) {
+        if (existing?.path === file.relPath) this.remove(existing.name, event);
+      } else {
+        const summary = toSummary(result.runbook);
+        if (
+          existing &&
+          existing.path === summary.path &&
+          existing.mtimeMs === summary.mtimeMs &&
+          existing.size === summary.size
+        )
+          return;
+        if (!this.catalog.set(summary)) return;
+        this.index.add(toIndexDoc(result.runbook));
+        (existing ? event.changed : event.added).push(summary.name);
+        if (!existing || !sameListing(existing, summary)) event.listChanged = true;
+      }
+    });
+  }
+
+  private remove(name: string, event: ChangeEvent): void {
+    if (!this.catalog.delete(name)) return;
+    this.index.remove(name);
+    event.removed.push(name);
+    event.listChanged = true;
+  }
+
+  /** Each skipped file is told once, not at every rescan. */
+  private report(skips: readonly Skip[]): void {
+    for (const skip of skips) {
+      const key = `${skip.path}\0${skip.reason}`;
+      if (this.reported.has(key)) continue;
+      this.reported.set(key, skip);
+      this.onSkip?.(skip);
+    }
+  }
+}
+
+function emptyEvent(): ChangeEvent {
+  return { added: [], changed: [], removed: [], listChanged: false, envChanged: false };
+}

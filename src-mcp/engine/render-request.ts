@@ -1,0 +1,87 @@
+import type { LoadedEnv, RenderRequest } from './engine.js';
+import { RunbookError } from './errors.js';
+import { envPaths, type TemplateContext } from './template.js';
+import type { Diagnostic, Runbook, VariableSpec } from './types.js';
+
+export interface PreparedRender {
+  context: TemplateContext;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Builds the template context for one render: given values over front matter defaults, checked
+ * against `choices`; env.yaml is read only when the runbook uses it, so a broken env.yaml
+ * affects only the runbooks that need it.
+ */
+export async function prepareRender(
+  runbook: Runbook,
+  request: RenderRequest,
+  loadEnv: (profile: string | undefined) => Promise<LoadedEnv>,
+  options: { lenient?: boolean } = {},
+): Promise<PreparedRender> {
+  const diagnostics: Diagnostic[] = [];
+  const vars = withDefaults(runbook.variables, request.vars ?? {});
+  for (const problem of choiceProblems(runbook, vars)) {
+    if (!options.lenient) throw problem;
+    diagnostics.push({
+      severity: 'error',
+      code: problem.code,
+      message: problem.message,
+      key: problem.key,
+      file: runbook.path,
+    });
+  }
+  let env = {};
+  if (envPaths(runbook.body).length > 0) {
+    try {
+      env = (await loadEnv(request.profile)).env;
+    } catch (error) {
+      if (!options.lenient || !(error instanceof RunbookError)) throw error;
+      diagnostics.push({
+        severity: 'error',
+        code: error.code,
+        message: error.message,
+        file: error.file,
+        line: error.line,
+        column: error.column,
+      });
+    }
+  }
+  const context: TemplateContext = {
+    vars,
+    env,
+    file: runbook.path,
+    lineOffset: runbook.bodyLine - 1,
+  };
+  return { context, diagnostics };
+}
+
+/** Given values win over front matter defaults; an explicit empty value is a value (`--var suffix=`). */
+function withDefaults(
+  specs: readonly VariableSpec[],
+  given: Record<string, string>,
+): Record<string, string> {
+  const defaults: Record<string, string> = {};
+  for (const spec of specs) if (spec.default !== undefined) defaults[spec.name] = spec.default;
+  return { ...defaults, ...given };
+}
+
+function choiceProblems(runbook: Runbook, vars: Record<string, string>): RunbookError[] {
+  return runbook.variables
+    .filter(
+      (spec) =>
+        spec.choices && vars[spec.name] !== undefined && !spec.choices.includes(vars[spec.name]!),
+    )
+    .map(
+      (spec) =>
+        new RunbookError(
+          'invalid-argument',
+          `Variable ${spec.name} of ${runbook.name} is ${JSON.stringify(vars[spec.name])}, which is not one of its choices: ${spec.choices!.join(', ')}.`,
+          {
+            file: runbook.path,
+            key: spec.name,
+            fix: `Use one of: ${spec.choices!.join(', ')}.`,
+          },
+        ),
+    );
+}

@@ -1,0 +1,88 @@
+import { promises as fs } from 'node:fs';
+import { firstHeading, firstParagraph, splitFrontMatter } from './front-matter.js';
+import { baseName, nameFromPath } from './names.js';
+import { looksBinary, MAX_RUNBOOK_BYTES } from './store-scan.js';
+import { variableNames } from './template.js';
+import type { Runbook, RunbookSummary, Skip, VariableSpec } from './types.js';
+
+export type LoadResult = { runbook: Runbook } | { skip: Skip } | { gone: true };
+
+/** Reads one runbook file into its summary and body; a file that is not a runbook becomes a skip. */
+export async function loadRunbookFile(absPath: string, relPath: string): Promise<LoadResult> {
+  let stat;
+  try {
+    stat = await fs.stat(absPath);
+  } catch {
+    return { gone: true };
+  }
+  if (!stat.isFile()) return { gone: true };
+  if (stat.size > MAX_RUNBOOK_BYTES) {
+    return {
+      skip: {
+        path: relPath,
+        reason: 'too-large',
+        detail: `${stat.size} bytes (limit ${MAX_RUNBOOK_BYTES})`,
+      },
+    };
+  }
+  let buffer: Buffer;
+  try {
+    buffer = await fs.readFile(absPath);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { gone: true };
+    return { skip: { path: relPath, reason: 'unreadable', detail: (error as Error).message } };
+  }
+  if (looksBinary(buffer)) return { skip: { path: relPath, reason: 'binary' } };
+  return { runbook: parseRunbook(relPath, buffer.toString('utf8'), stat.size, stat.mtimeMs) };
+}
+
+export function parseRunbook(
+  relPath: string,
+  content: string,
+  size: number,
+  mtimeMs: number,
+): Runbook {
+  const name = nameFromPath(relPath);
+  const { frontMatter, body, bodyLine, problems } = splitFrontMatter(content, relPath);
+  return {
+    name,
+    path: relPath,
+    title: frontMatter.title ?? firstHeading(body) ?? baseName(name),
+    description: frontMatter.description ?? firstParagraph(body),
+    tags: frontMatter.tags,
+    variables: mergeVariables(frontMatter.variables, variableNames(body)),
+    size,
+    mtimeMs,
+    problems,
+    content,
+    body,
+    bodyLine,
+  };
+}
+
+/** Declared variables first (front matter order), then those only used in the body. */
+function mergeVariables(declared: VariableSpec[], used: string[]): VariableSpec[] {
+  const known = new Set(declared.map((v) => v.name));
+  const implicit = used
+    .filter((name) => !known.has(name))
+    .map((name): VariableSpec => ({ name, required: true, secret: false, declared: false }));
+  return [...declared, ...implicit];
+}
+
+/** Whether a change to a runbook changes what clients list (prompt names, titles, arguments). */
+export function sameListing(a: RunbookSummary | undefined, b: RunbookSummary | undefined): boolean {
+  if (!a || !b) return a === b;
+  return (
+    a.title === b.title &&
+    a.description === b.description &&
+    JSON.stringify(a.variables) === JSON.stringify(b.variables) &&
+    a.tags.join('\0') === b.tags.join('\0')
+  );
+}
+
+/** What the catalog keeps in memory: everything but the text, which is read again when needed. */
+export function toSummary(runbook: Runbook): RunbookSummary {
+  const { content: _content, body: _body, bodyLine: _bodyLine, ...summary } = runbook;
+  return summary;
+}

@@ -1,0 +1,102 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { isRunbookFile } from './names.js';
+import type { Skip } from './types.js';
+
+/** Files larger than this are not runbooks (logs, dumps) and are skipped. */
+export const MAX_RUNBOOK_BYTES = 1024 * 1024;
+
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.trash']);
+
+export function isSkippedFolder(name: string): boolean {
+  return SKIPPED_FOLDERS.has(name) || name.startsWith('.');
+}
+
+/** True when a folder-relative path lies in a folder the store never looks into. */
+export function isInSkippedFolder(relPath: string): boolean {
+  const segments = relPath.split(/[\\/]/);
+  return segments.slice(0, -1).some(isSkippedFolder) || (segments.at(-1) ?? '').startsWith('.');
+}
+
+export interface FoundFile {
+  /** `/`-separated, relative to the root. */
+  relPath: string;
+  absPath: string;
+}
+
+/**
+ * Lists candidate runbook files under `root`. Follows symlinked folders but remembers each real
+ * folder it entered, so a symlink loop ends instead of hanging.
+ */
+export async function findRunbookFiles(
+  root: string,
+  skips: Skip[],
+  startRel = '',
+): Promise<FoundFile[]> {
+  const found: FoundFile[] = [];
+  const seen = new Set<string>();
+  const walk = async (relDir: string): Promise<void> => {
+    const absDir = path.join(root, relDir);
+    let real: string;
+    try {
+      real = await fs.realpath(absDir);
+    } catch (error) {
+      skips.push({ path: relDir || '.', reason: 'unreadable', detail: String(error) });
+      return;
+    }
+    if (seen.has(real)) {
+      if (relDir)
+        skips.push({ path: relDir, reason: 'symlink-loop', detail: `already visited as ${real}` });
+      return;
+    }
+    seen.add(real);
+    let entries;
+    try {
+      entries = await fs.readdir(absDir, { withFileTypes: true });
+    } catch (error) {
+      skips.push({ path: relDir || '.', reason: 'unreadable', detail: (error as Error).message });
+      return;
+    }
+    const subfolders: string[] = [];
+    for (const entry of entries) {
+      const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
+      if (entry.name.startsWith('.')) continue;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        const target = await fs.stat(path.join(absDir, entry.name)).catch(() => undefined);
+        isDir = target?.isDirectory() ?? false;
+        isFile = target?.isFile() ?? false;
+      }
+      if (isDir && !isSkippedFolder(entry.name)) subfolders.push(rel);
+      else if (isFile && isRunbookFile(entry.name))
+        found.push({ relPath: rel, absPath: path.join(absDir, entry.name) });
+    }
+    await Promise.all(subfolders.map(walk));
+  };
+  await walk(startRel);
+  return found;
+}
+
+/** True when the bytes look binary (a NUL byte in the first 8 KiB, as git decides). */
+export function looksBinary(buffer: Buffer): boolean {
+  return buffer.subarray(0, 8192).includes(0);
+}
+
+/** Runs `task` over `items` with at most `limit` in flight (file reads: enough to keep the disk busy). */
+export async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
