@@ -1,0 +1,204 @@
+/**
+ * Execution logs on disk: `<dir>/<runbook folder>/<timestamp>.md`, one file per log, written
+ * atomically. The folder name is derived from the runbook name so that any name, however hostile,
+ * lands in exactly one folder inside `dir`.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { RunbookError, toRunbookError } from './errors.js';
+import { redact } from './redact.js';
+import type { LogEntry } from './types.js';
+
+/** `2026-11-25T11-05-33.123Z.md`, or `…Z-2.md` for the third log in the same millisecond. */
+const LOG_ID = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z)(?:-(\d{1,4}))?\.md$/;
+const MAX_SAME_MS = 1000;
+const SLUG_MAX = 60;
+
+export class LogStore {
+  readonly dir: string;
+
+  constructor(dir: string) {
+    this.dir = path.resolve(dir);
+  }
+
+  /** Text must already be redacted by the caller; credential shapes are redacted again here. */
+  async append(runbook: string, text: string, now: Date = new Date()): Promise<LogEntry> {
+    if (Number.isNaN(now.getTime())) {
+      throw new RunbookError('invalid-argument', 'The log time is not a valid date.', {
+        key: 'now',
+        fix: 'Pass a valid Date, or leave it out to use the current time.',
+      });
+    }
+    const folder = this.folderOf(runbook);
+    await fs.mkdir(folder, { recursive: true });
+    const content = formatLog(runbook, now, redact(text, []));
+    const id = await writeUnique(folder, timestampOf(now), content);
+    return { id, runbook, createdAt: now.toISOString(), size: Buffer.byteLength(content) };
+  }
+
+  /** Newest first, by the time in the file name (mtime changes when files are copied). */
+  async list(runbook: string): Promise<LogEntry[]> {
+    const folder = this.folderOf(runbook);
+    let names: string[];
+    try {
+      names = await fs.readdir(folder);
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw toRunbookError(error, folder);
+    }
+    const ids = names.filter((name) => LOG_ID.test(name)).sort(compareIdsNewestFirst);
+    const entries = await Promise.all(ids.map((id) => this.entryOf(runbook, folder, id)));
+    return entries.filter((entry): entry is LogEntry => entry !== undefined);
+  }
+
+  async read(runbook: string, id: string): Promise<string> {
+    const folder = this.folderOf(runbook);
+    const file = path.join(folder, checkId(id, folder));
+    try {
+      return await fs.readFile(file, 'utf8');
+    } catch (error) {
+      if (!isMissing(error)) throw toRunbookError(error, file);
+      throw new RunbookError('not-found', `No log "${id}" for runbook "${runbook}".`, {
+        file: folder,
+        key: id,
+        fix: 'List the logs of this runbook and pick one of their ids.',
+      });
+    }
+  }
+
+  async latest(runbook: string): Promise<{ entry: LogEntry; text: string } | undefined> {
+    const [entry] = await this.list(runbook);
+    if (!entry) return undefined;
+    return { entry, text: await this.read(runbook, entry.id) };
+  }
+
+  private folderOf(runbook: string): string {
+    return path.join(this.dir, logFolderName(runbook));
+  }
+
+  private async entryOf(
+    runbook: string,
+    folder: string,
+    id: string,
+  ): Promise<LogEntry | undefined> {
+    try {
+      const stat = await fs.stat(path.join(folder, id));
+      return { id, runbook, createdAt: createdAtOf(id), size: stat.size };
+    } catch (error) {
+      // Deleted between readdir and stat: it is simply no longer in the list.
+      if (isMissing(error)) return undefined;
+      throw toRunbookError(error, path.join(folder, id));
+    }
+  }
+}
+
+/**
+ * One folder per runbook name: a readable ASCII slug plus a hash of the exact name, so names that
+ * slug alike (`a/b`, `a:b`, `A/B` on a case-insensitive disk) never share a folder, and nothing
+ * (`..`, `/`, `\`, `:`, NUL, `CON`, trailing dots) can reach outside `dir` or trip Windows.
+ */
+export function logFolderName(runbook: string): string {
+  if (runbook === '') {
+    throw new RunbookError('invalid-name', 'A log needs a runbook name.', {
+      key: 'runbook',
+      fix: 'Pass the name of the runbook the log belongs to.',
+    });
+  }
+  const slug = runbook
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/^[.-]+/, '')
+    .slice(0, SLUG_MAX)
+    .replace(/[.-]+$/, '');
+  const hash = createHash('sha256').update(runbook, 'utf8').digest('hex').slice(0, 12);
+  return `${slug || 'runbook'}-${hash}`;
+}
+
+function timestampOf(now: Date): string {
+  return now.toISOString().replace(/:/g, '-');
+}
+
+function createdAtOf(id: string): string {
+  const stamp = LOG_ID.exec(id)?.[1] ?? '';
+  return stamp.replace(/T(\d{2})-(\d{2})-(\d{2})/, 'T$1:$2:$3');
+}
+
+function compareIdsNewestFirst(a: string, b: string): number {
+  const [, stampA = '', countA = '0'] = LOG_ID.exec(a) ?? [];
+  const [, stampB = '', countB = '0'] = LOG_ID.exec(b) ?? [];
+  if (stampA !== stampB) return stampA < stampB ? 1 : -1;
+  return Number(countB) - Number(countA);
+}
+
+function checkId(id: string, folder: string): string {
+  if (LOG_ID.test(id)) return id;
+  throw new RunbookError('invalid-name', `"${id}" is not a log id.`, {
+    file: folder,
+    key: id,
+    fix: 'Use an id as listed for the runbook, like 2026-11-25T11-05-33.123Z.md.',
+  });
+}
+
+function formatLog(runbook: string, now: Date, text: string): string {
+  // Control characters in a name would break the header's lines; show them escaped instead.
+  const name = runbook.replace(
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point here
+    /[\u0000-\u001f\u007f]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  const body = text.endsWith('\n') ? text : `${text}\n`;
+  return `# Execution log: ${name}\n\n- Runbook: ${name}\n- Written: ${now.toISOString()}\n\n---\n\n${body}`;
+}
+
+/**
+ * Writes to a temp file, then hard-links it to the first free id: `link` fails if the name is
+ * taken, so two writers in the same millisecond (app and MCP server) never overwrite each other,
+ * and a reader never sees half a log.
+ */
+async function writeUnique(folder: string, stamp: string, content: string): Promise<string> {
+  const temp = path.join(folder, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  await fs.writeFile(temp, content, { flag: 'wx' });
+  try {
+    for (let count = 0; count < MAX_SAME_MS; count++) {
+      const id = count === 0 ? `${stamp}.md` : `${stamp}-${count}.md`;
+      if (await claim(temp, path.join(folder, id))) return id;
+    }
+  } finally {
+    await fs.rm(temp, { force: true });
+  }
+  throw new RunbookError('io', `Too many logs written at ${stamp}.`, {
+    file: folder,
+    fix: 'Wait a moment and write the log again.',
+  });
+}
+
+async function claim(temp: string, target: string): Promise<boolean> {
+  try {
+    await fs.link(temp, target);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS')
+      throw toRunbookError(error, target);
+  }
+  // No hard links here (FAT, some network shares): check, then rename; the race window is tiny.
+  if (await exists(target)) return false;
+  await fs.rename(temp, target);
+  return true;
+}
+
+async function exists(file: string): Promise<boolean> {
+  try {
+    await fs.access(file);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException).code === 'ENOENT';
+}

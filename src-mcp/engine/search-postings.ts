@@ -1,0 +1,240 @@
+import { grow } from './search-terms.js';
+
+/** The indexed fields, in packing order; `body` last. */
+export const FIELD_NAMES = ['name', 'title', 'tags', 'headings', 'body'] as const;
+export type FieldIndex = 0 | 1 | 2 | 3 | 4;
+export const FIELD_COUNT = FIELD_NAMES.length;
+export const BODY: FieldIndex = 4;
+
+/**
+ * A posting's term frequencies packed in one 28-bit integer: body in bits 0–11 (up to 4095), each
+ * short field in 4 bits above (up to 15). Counts saturate; BM25 stops caring long before.
+ */
+export function fieldShift(field: FieldIndex): number {
+  return field === BODY ? 0 : 12 + 4 * field;
+}
+
+export function fieldMask(field: FieldIndex): number {
+  return field === BODY ? 0xfff : 0xf;
+}
+
+/** Log entries below this never trigger a merge: walking them costs less than merging. */
+const MIN_LOG_TO_MERGE = 8192;
+
+/**
+ * Posting lists in two parts, all typed arrays (no per-term JavaScript arrays for the garbage
+ * collector to copy and scan; that was a quarter of the build time):
+ * - a merged part: every term's postings contiguous, sorted by document id;
+ * - a log of postings added since, each term's entries chained newest first.
+ * Adding appends to the log. A read merges first when the log (or the dead postings of removed
+ * documents) grew past an eighth of the merged part, so a cold build is one merge, at the first
+ * query, and a one-file update stays a few hundred appends.
+ */
+export class Postings {
+  private starts = new Int32Array(1);
+  private mergedDocs = new Int32Array(0);
+  private mergedFreqs = new Int32Array(0);
+  private readonly log = new PostingLog();
+  private docFreq = new Int32Array(1 << 13);
+  private deadPostings = 0;
+  // The document being counted: its distinct terms and their packed counts so far.
+  private seen = new Int32Array(1 << 13).fill(-1);
+  private pending = new Int32Array(1 << 13);
+  private distinct = new Int32Array(1024);
+  private distinctCount = 0;
+
+  df(term: number): number {
+    return this.docFreq[term] ?? 0;
+  }
+
+  /** Counts `terms[0, count)` as occurrences in `field` of `doc`; `flush(doc)` when done with it. */
+  count(terms: ArrayLike<number>, count: number, doc: number, field: FieldIndex): void {
+    const shift = fieldShift(field);
+    const mask = fieldMask(field);
+    const one = 1 << shift;
+    for (let k = 0; k < count; k++) {
+      const term = terms[k] ?? 0;
+      if (term >= this.seen.length) this.growTo(term);
+      if (this.seen[term] !== doc) {
+        this.seen[term] = doc;
+        this.pending[term] = 0;
+        if (this.distinctCount === this.distinct.length) this.distinct = grow(this.distinct);
+        this.distinct[this.distinctCount++] = term;
+      }
+      const packed = this.pending[term] ?? 0;
+      if (((packed >>> shift) & mask) < mask) this.pending[term] = packed + one;
+    }
+  }
+
+  /** Appends the postings of the document counted since the last flush. */
+  flush(doc: number): void {
+    for (let k = 0; k < this.distinctCount; k++) {
+      const term = this.distinct[k] ?? 0;
+      this.log.append(term, doc, this.pending[term] ?? 0);
+      this.docFreq[term] = (this.docFreq[term] ?? 0) + 1;
+    }
+    this.distinctCount = 0;
+  }
+
+  /** A removed document's (distinct) terms: their postings are now dead, skipped until merged. */
+  release(terms: Iterable<number>): void {
+    for (const term of terms) {
+      this.docFreq[term] = (this.docFreq[term] ?? 1) - 1;
+      this.deadPostings++;
+    }
+  }
+
+  /** Whether reads would be faster after `merge`. */
+  get wantsMerge(): boolean {
+    const limit = Math.max(MIN_LOG_TO_MERGE, this.mergedDocs.length / 8);
+    return this.log.size > limit || this.deadPostings > limit;
+  }
+
+  /**
+   * Rebuilds the merged part from it and the log, dropping dead documents and giving the live
+   * ones their new ids (`newIds[old]`, -1 when dead; ids keep their order). A counting sort.
+   */
+  merge(newIds: Int32Array): void {
+    const terms = Math.max(this.starts.length - 1, this.log.maxTerm + 1);
+    const starts = new Int32Array(terms + 1);
+    this.forEachStored((term, doc) => {
+      if ((newIds[doc] ?? -1) >= 0) starts[term + 1] = (starts[term + 1] ?? 0) + 1;
+    });
+    for (let term = 0; term < terms; term++)
+      starts[term + 1] = (starts[term + 1] ?? 0) + (starts[term] ?? 0);
+    const docs = new Int32Array(starts[terms] ?? 0);
+    const freqs = new Int32Array(docs.length);
+    const cursor = starts.slice(0, terms);
+    this.forEachStored((term, doc, packed) => {
+      const id = newIds[doc] ?? -1;
+      if (id < 0) return;
+      const at = cursor[term] ?? 0;
+      docs[at] = id;
+      freqs[at] = packed;
+      cursor[term] = at + 1;
+    });
+    this.starts = starts;
+    this.mergedDocs = docs;
+    this.mergedFreqs = freqs;
+    this.log.clear();
+    this.deadPostings = 0;
+    // Old ids come back as new ones: a stale mark would make a new document skip a term.
+    this.seen.fill(-1);
+  }
+
+  /** Every posting: the merged part term by term, then the log oldest first (so ids ascend per term). */
+  private forEachStored(visit: (term: number, doc: number, packed: number) => void): void {
+    for (let term = 0; term < this.starts.length - 1; term++) {
+      const end = this.starts[term + 1] ?? 0;
+      for (let i = this.starts[term] ?? 0; i < end; i++)
+        visit(term, this.mergedDocs[i] ?? 0, this.mergedFreqs[i] ?? 0);
+    }
+    this.log.forEachInOrder(visit);
+  }
+
+  /** Calls `visit` for each posting of `term`, dead documents included (the caller skips them). */
+  forEach(term: number, visit: (doc: number, packed: number) => void): void {
+    if (term < this.starts.length - 1) {
+      const end = this.starts[term + 1] ?? 0;
+      for (let i = this.starts[term] ?? 0; i < end; i++)
+        visit(this.mergedDocs[i] ?? 0, this.mergedFreqs[i] ?? 0);
+    }
+    this.log.forEachOf(term, visit);
+  }
+
+  has(term: number, doc: number): boolean {
+    if (
+      term < this.starts.length - 1 &&
+      sortedIncludes(this.mergedDocs, this.starts[term] ?? 0, this.starts[term + 1] ?? 0, doc)
+    ) {
+      return true;
+    }
+    let found = false;
+    this.log.forEachOf(term, (other) => {
+      if (other === doc) found = true;
+    });
+    return found;
+  }
+
+  private growTo(term: number): void {
+    while (term >= this.seen.length) {
+      this.docFreq = grow(this.docFreq);
+      this.pending = grow(this.pending);
+      const seen = new Int32Array(this.seen.length * 2).fill(-1);
+      seen.set(this.seen);
+      this.seen = seen;
+    }
+  }
+}
+
+const INITIAL_LOG = 1 << 14;
+
+/** Postings in the order they were added, each term's chained from its newest entry back. */
+class PostingLog {
+  private terms = new Int32Array(INITIAL_LOG);
+  private docs = new Int32Array(INITIAL_LOG);
+  private freqs = new Int32Array(INITIAL_LOG);
+  private previous = new Int32Array(INITIAL_LOG);
+  private newest = new Int32Array(1 << 13).fill(-1);
+  size = 0;
+  maxTerm = -1;
+
+  append(term: number, doc: number, packed: number): void {
+    if (this.size === this.docs.length) this.growEntries();
+    while (term >= this.newest.length) {
+      const newest = new Int32Array(this.newest.length * 2).fill(-1);
+      newest.set(this.newest);
+      this.newest = newest;
+    }
+    const at = this.size++;
+    this.terms[at] = term;
+    this.docs[at] = doc;
+    this.freqs[at] = packed;
+    this.previous[at] = this.newest[term] ?? -1;
+    this.newest[term] = at;
+    if (term > this.maxTerm) this.maxTerm = term;
+  }
+
+  forEachOf(term: number, visit: (doc: number, packed: number) => void): void {
+    for (let at = this.newest[term] ?? -1; at >= 0; at = this.previous[at] ?? -1) {
+      visit(this.docs[at] ?? 0, this.freqs[at] ?? 0);
+    }
+  }
+
+  forEachInOrder(visit: (term: number, doc: number, packed: number) => void): void {
+    for (let at = 0; at < this.size; at++)
+      visit(this.terms[at] ?? 0, this.docs[at] ?? 0, this.freqs[at] ?? 0);
+  }
+
+  /** Empties the log, giving back the room a cold build needed. */
+  clear(): void {
+    this.newest.fill(-1);
+    this.size = 0;
+    this.maxTerm = -1;
+    if (this.docs.length > INITIAL_LOG) {
+      this.terms = new Int32Array(INITIAL_LOG);
+      this.docs = new Int32Array(INITIAL_LOG);
+      this.freqs = new Int32Array(INITIAL_LOG);
+      this.previous = new Int32Array(INITIAL_LOG);
+    }
+  }
+
+  private growEntries(): void {
+    this.terms = grow(this.terms);
+    this.docs = grow(this.docs);
+    this.freqs = grow(this.freqs);
+    this.previous = grow(this.previous);
+  }
+}
+
+function sortedIncludes(sorted: Int32Array, low: number, end: number, value: number): boolean {
+  let high = end - 1;
+  while (low <= high) {
+    const mid = (low + high) >>> 1;
+    const at = sorted[mid] ?? 0;
+    if (at === value) return true;
+    if (at < value) low = mid + 1;
+    else high = mid - 1;
+  }
+  return false;
+}

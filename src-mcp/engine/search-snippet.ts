@@ -1,0 +1,81 @@
+/**
+ * A one-line excerpt of a body around its best match: the ~160-character stretch holding the most
+ * distinct matched terms, whitespace collapsed, each term wrapped in « ».
+ */
+export const SNIPPET_LENGTH = 160;
+/** How much text before the first match the excerpt keeps, for context. */
+const LEAD_IN = 40;
+const MAX_MATCHES = 1000;
+
+export function makeSnippet(body: string, terms: readonly string[]): string {
+  const pattern = termPattern(terms);
+  if (!pattern) return excerpt(body, 0, undefined);
+  const at = bestWindowStart(body, pattern);
+  return excerpt(body, at === undefined ? 0 : Math.max(0, at - LEAD_IN), pattern);
+}
+
+/** Whole-word, case-insensitive, like the tokenizer: `replication` in `pg_stat_replication`. */
+function termPattern(terms: readonly string[]): RegExp | undefined {
+  if (terms.length === 0) return undefined;
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Start of the match that opens the window with the most distinct terms (the first such). */
+function bestWindowStart(body: string, pattern: RegExp): number | undefined {
+  const hits: Array<{ at: number; term: string }> = [];
+  for (const match of body.matchAll(pattern)) {
+    hits.push({ at: match.index, term: match[0].toLowerCase() });
+    if (hits.length >= MAX_MATCHES) break;
+  }
+  const counts = new Map<string, number>();
+  let best: number | undefined;
+  let bestDistinct = 0;
+  let end = 0;
+  for (let start = 0; start < hits.length; start++) {
+    const first = hits[start];
+    if (!first) break;
+    for (
+      let next = hits[end];
+      next && next.at < first.at + SNIPPET_LENGTH - LEAD_IN;
+      next = hits[++end]
+    ) {
+      counts.set(next.term, (counts.get(next.term) ?? 0) + 1);
+    }
+    if (counts.size > bestDistinct) {
+      bestDistinct = counts.size;
+      best = first.at;
+    }
+    const left = (counts.get(first.term) ?? 1) - 1;
+    if (left === 0) counts.delete(first.term);
+    else counts.set(first.term, left);
+  }
+  return best;
+}
+
+function excerpt(body: string, from: number, pattern: RegExp | undefined): string {
+  const start = from === 0 ? 0 : wordStart(body, from);
+  const region = body.slice(start, start + SNIPPET_LENGTH * 3);
+  let text = region.replace(/\s+/g, ' ').trim();
+  let cut = false;
+  if (text.length > SNIPPET_LENGTH) {
+    const space = text.lastIndexOf(' ', SNIPPET_LENGTH);
+    text = text.slice(0, space > SNIPPET_LENGTH * 0.6 ? space : SNIPPET_LENGTH);
+    cut = true;
+  } else if (start + region.length < body.length) {
+    cut = true;
+  }
+  if (pattern) text = text.replace(pattern, '«$&»');
+  return `${start > 0 ? '…' : ''}${text}${cut ? '…' : ''}`;
+}
+
+/** Moves back to the start of the word `at` falls in, so the excerpt does not open mid-word. */
+function wordStart(body: string, at: number): number {
+  let start = at;
+  while (start > 0 && at - start < 30 && !/\s/.test(body[start - 1] ?? ' ')) start--;
+  return start;
+}

@@ -1,0 +1,268 @@
+/**
+ * Watches a runbook folder and feeds what changed to the engine, coalesced: a 200-file checkout
+ * becomes one or a few `applyChanges` calls, not 200 index updates and 200 notifications.
+ * Shared by the MCP server, the web host and the tray app.
+ */
+import { constants } from 'node:fs';
+import { access, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { Engine } from './engine.js';
+
+export type WatchStatus = { state: 'watching' } | { state: 'missing' | 'error'; message: string };
+
+export interface FolderWatcher {
+  /** Resolves once the first watch is set up (or the folder was found missing). */
+  ready: Promise<void>;
+  close(): Promise<void>;
+  status(): WatchStatus;
+}
+
+export interface WatchOptions {
+  /** Quiet time after the last event before the batch is applied. */
+  debounceMs?: number;
+  /** A steady stream of events is still applied at least this often. */
+  maxWaitMs?: number;
+  /** How often the folder's presence is checked (while watching, and while waiting for its return). */
+  pollMs?: number;
+  onStatus?(status: WatchStatus): void;
+  onError?(error: unknown): void;
+}
+
+/** The part of the engine the watcher drives. */
+export type WatchedEngine = Pick<Engine, 'root' | 'applyChanges' | 'reindex'>;
+
+const IGNORED_SEGMENTS = new Set(['node_modules']);
+
+/** Hidden entries (.git, .trash, editor swap files) and node_modules never hold runbooks. */
+export function isIgnoredPath(root: string, absolutePath: string): boolean {
+  const rel = path.relative(root, absolutePath);
+  if (rel === '' || rel.startsWith('..')) return false;
+  return rel.split(path.sep).some((part) => part.startsWith('.') || IGNORED_SEGMENTS.has(part));
+}
+
+export function watchRunbookFolder(
+  engine: WatchedEngine,
+  options: WatchOptions = {},
+): FolderWatcher {
+  const watcher = new RunbookFolderWatcher(engine, options);
+  return { ready: watcher.start(), close: () => watcher.close(), status: () => watcher.current };
+}
+
+class RunbookFolderWatcher {
+  current: WatchStatus = { state: 'watching' };
+  private chokidar: FSWatcher | undefined;
+  private poller: NodeJS.Timeout | undefined;
+  private closed = false;
+  private readonly batch: ChangeBatch;
+  private readonly pollMs: number;
+
+  constructor(
+    private readonly engine: WatchedEngine,
+    private readonly options: WatchOptions,
+  ) {
+    this.pollMs = options.pollMs ?? 1000;
+    this.batch = new ChangeBatch(
+      (paths) => engine.applyChanges(paths),
+      options.debounceMs ?? 100,
+      options.maxWaitMs ?? 1000,
+      (error) => this.reportError(error),
+    );
+  }
+
+  async start(): Promise<void> {
+    const problem = await folderProblem(this.engine.root);
+    if (problem) return this.enterMissing(problem);
+    await this.startChokidar();
+    this.poll(() => this.checkStillThere());
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.stopPolling();
+    this.batch.cancel();
+    await this.stopChokidar();
+    await this.batch.idle();
+  }
+
+  private async startChokidar(): Promise<void> {
+    const root = this.engine.root;
+    const fsw = watch(root, {
+      ignoreInitial: true,
+      atomic: true,
+      ignored: (p: string) => isIgnoredPath(root, p),
+    });
+    this.chokidar = fsw;
+    fsw.on('all', (event, changed) => this.onEvent(event, changed));
+    fsw.on('error', (error) => void this.onWatchError(error));
+    await new Promise<void>((resolve) => fsw.once('ready', resolve));
+  }
+
+  private async stopChokidar(): Promise<void> {
+    const fsw = this.chokidar;
+    this.chokidar = undefined;
+    await fsw?.close().catch((error: unknown) => this.reportError(error));
+  }
+
+  private onEvent(event: string, changed: string): void {
+    if (this.closed) return;
+    const root = this.engine.root;
+    if (event === 'unlinkDir' && path.resolve(changed) === path.resolve(root)) {
+      void this.checkStillThere();
+      return;
+    }
+    // A folder's files arrive as their own events; the folder itself is nothing to index.
+    if (event === 'addDir' || event === 'unlinkDir') return;
+    this.batch.add(path.relative(root, changed).split(path.sep).join('/'));
+  }
+
+  private async onWatchError(error: unknown): Promise<void> {
+    const problem = await folderProblem(this.engine.root);
+    if (problem) await this.enterMissing(problem);
+    else this.reportError(error);
+  }
+
+  private async checkStillThere(): Promise<void> {
+    if (this.closed || this.current.state !== 'watching') return;
+    const problem = await folderProblem(this.engine.root);
+    if (problem) await this.enterMissing(problem);
+  }
+
+  private async enterMissing(problem: WatchStatus): Promise<void> {
+    if (this.closed || this.current.state !== 'watching') return;
+    // Set first: the unlinkDir event, the error event and the poller may all notice at once.
+    this.current = problem;
+    this.stopPolling();
+    this.batch.cancel();
+    await this.stopChokidar();
+    this.setStatus(problem);
+    this.poll(() => this.checkReturned());
+  }
+
+  private async checkReturned(): Promise<void> {
+    if (this.closed || this.current.state === 'watching') return;
+    if (await folderProblem(this.engine.root)) return;
+    this.stopPolling();
+    try {
+      await this.startChokidar();
+      // Whatever happened while it was gone is unknown: rescan it all.
+      await this.engine.reindex();
+    } catch (error) {
+      this.reportError(error);
+    }
+    if (this.closed) return;
+    this.setStatus({ state: 'watching' });
+    this.poll(() => this.checkStillThere());
+  }
+
+  private poll(check: () => Promise<void>): void {
+    if (this.closed) return;
+    this.stopPolling();
+    let busy = false;
+    // A slow check (a hung network mount) must not pile up behind itself.
+    this.poller = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      check()
+        .catch((error: unknown) => this.reportError(error))
+        .finally(() => (busy = false));
+    }, this.pollMs);
+    this.poller.unref();
+  }
+
+  private stopPolling(): void {
+    if (this.poller) clearInterval(this.poller);
+    this.poller = undefined;
+  }
+
+  private setStatus(status: WatchStatus): void {
+    this.current = status;
+    try {
+      this.options.onStatus?.(status);
+    } catch (error) {
+      this.reportError(error);
+    }
+  }
+
+  private reportError(error: unknown): void {
+    try {
+      this.options.onError?.(error);
+    } catch {
+      // A failing error callback must not take the watcher down with it.
+    }
+  }
+}
+
+/** Why the folder cannot be watched, or undefined when it can. */
+async function folderProblem(root: string): Promise<WatchStatus | undefined> {
+  try {
+    const info = await stat(root);
+    if (!info.isDirectory()) return { state: 'missing', message: `${root} is not a folder.` };
+  } catch {
+    return {
+      state: 'missing',
+      message: `The runbook folder ${root} does not exist (deleted or moved?).`,
+    };
+  }
+  try {
+    await access(root, constants.R_OK | constants.X_OK);
+  } catch {
+    return { state: 'error', message: `The runbook folder ${root} cannot be read (permissions?).` };
+  }
+  return undefined;
+}
+
+/** Collects changed paths and applies them after a quiet spell, one batch at a time. */
+class ChangeBatch {
+  private pending = new Set<string>();
+  private timer: NodeJS.Timeout | undefined;
+  private firstAt = 0;
+  private running: Promise<void> | undefined;
+
+  constructor(
+    private readonly apply: (paths: string[]) => Promise<unknown>,
+    private readonly debounceMs: number,
+    private readonly maxWaitMs: number,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  add(relativePath: string): void {
+    if (this.pending.size === 0) this.firstAt = Date.now();
+    this.pending.add(relativePath);
+    this.schedule();
+  }
+
+  cancel(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.pending.clear();
+  }
+
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    const untilMax = this.maxWaitMs - (Date.now() - this.firstAt);
+    this.timer = setTimeout(
+      () => void this.flush(),
+      Math.max(0, Math.min(this.debounceMs, untilMax)),
+    );
+  }
+
+  private async flush(): Promise<void> {
+    this.timer = undefined;
+    // One batch at a time; events that arrive meanwhile wait for the next one.
+    if (this.running) return void this.running.then(() => this.pending.size > 0 && this.schedule());
+    if (this.pending.size === 0) return;
+    const paths = [...this.pending];
+    this.pending.clear();
+    this.running = this.apply(paths).then(
+      () => undefined,
+      (error: unknown) => this.onError(error),
+    );
+    await this.running;
+    this.running = undefined;
+  }
+}
