@@ -1,0 +1,99 @@
+/** The server follows the folder: list_changed notifications on add, variable change and removal. */
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { builtServerCopy, removeServerCopy } from './test-build.js';
+import {
+  callTool,
+  makeFixture,
+  startServer,
+  type Fixture,
+  type ServerHandle,
+} from './test-harness.js';
+
+let entry: string;
+let fx: Fixture;
+let srv: ServerHandle;
+
+beforeAll(async () => {
+  fx = await makeFixture();
+  entry = await builtServerCopy();
+  srv = await startServer(entry, fx);
+  // Wait for the first scan and for the watcher to be set up before touching files.
+  await callTool(srv.client, 'list_runbooks');
+  await new Promise((resolve) => setTimeout(resolve, 300));
+});
+
+afterAll(async () => {
+  await removeServerCopy(entry);
+  await srv?.close();
+  await fx?.cleanup();
+});
+
+const until = (check: () => Promise<void> | void) =>
+  vi.waitFor(check, { timeout: 10_000, interval: 100 });
+const promptNames = async () => (await srv.client.listPrompts()).prompts.map((p) => p.name);
+const searchNames = async (query: string) =>
+  (
+    (await callTool(srv.client, 'search_runbooks', { query })).structuredContent as {
+      hits: { name: string }[];
+    }
+  ).hits.map((h) => h.name);
+
+describe('live folder', () => {
+  it('announces a new runbook and serves its prompt', async () => {
+    srv.notifications.length = 0;
+    await writeFile(
+      path.join(fx.dir, 'fresh.md'),
+      '# Fresh\n\nRestart a pod.\n\nrestart {var.pod}\n',
+    );
+    await until(() =>
+      expect(srv.notifications).toEqual(expect.arrayContaining(['prompts', 'resources'])),
+    );
+    expect(await promptNames()).toContain('fresh');
+  });
+
+  it('stays quiet when only the steps change (title, description and variables stay)', async () => {
+    srv.notifications.length = 0;
+    await writeFile(
+      path.join(fx.dir, 'fresh.md'),
+      '# Fresh\n\nRestart a pod.\n\nrestart {var.pod} zebracorn\n',
+    );
+    // Once search finds the new word, the change has been applied (and any notification already sent).
+    await until(async () => expect(await searchNames('zebracorn')).toEqual(['fresh']));
+    expect(srv.notifications).toEqual([]);
+  });
+
+  it('announces a change of variables and shows the new argument', async () => {
+    srv.notifications.length = 0;
+    await writeFile(
+      path.join(fx.dir, 'fresh.md'),
+      '# Fresh\n\nRestart a pod.\n\nrestart {var.pod} in {var.namespace}\n',
+    );
+    await until(() => expect(srv.notifications).toContain('prompts'));
+    const prompt = (await srv.client.listPrompts()).prompts.find((p) => p.name === 'fresh');
+    expect(prompt?.arguments?.map((a) => a.name)).toEqual(['pod', 'namespace']);
+  });
+
+  it('announces a removal and drops the prompt', async () => {
+    srv.notifications.length = 0;
+    await rm(path.join(fx.dir, 'fresh.md'));
+    await until(() =>
+      expect(srv.notifications).toEqual(expect.arrayContaining(['prompts', 'resources'])),
+    );
+    expect(await promptNames()).not.toContain('fresh');
+  });
+
+  it('sends one notification pair for a burst of 50 files, not 50', async () => {
+    srv.notifications.length = 0;
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        writeFile(path.join(fx.dir, `burst-${i}.md`), `# Burst ${i}\n`),
+      ),
+    );
+    await until(async () =>
+      expect((await promptNames()).filter((n) => n.startsWith('burst-'))).toHaveLength(50),
+    );
+    expect(srv.notifications.filter((n) => n === 'prompts').length).toBeLessThanOrEqual(3);
+  });
+});

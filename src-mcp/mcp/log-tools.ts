@@ -1,0 +1,71 @@
+/** Execution logs: create_runbook_log, list_runbook_logs. */
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { z } from 'zod';
+import type { Engine } from '../engine/engine.js';
+import { logEntryShape, toLogEntry } from './schemas.js';
+import { dataResult, runTool } from './tool-result.js';
+
+/** A log is a report, not a dump: past this the model is sending something else. */
+const MAX_LOG_CHARS = 1_000_000;
+
+export function registerLogTools(server: McpServer, engine: Engine): void {
+  server.registerTool(
+    'create_runbook_log',
+    {
+      title: 'Save a runbook execution log',
+      description:
+        'Saves the log of a runbook you carried out: each step, the commands and their key output, and the ' +
+        'outcome. Call it once when you finish (or stop) a runbook. Secret values are redacted before saving.',
+      inputSchema: {
+        runbook_name: z
+          .string()
+          .describe('The runbook that was carried out, such as "docs/redis/README".'),
+        execution_log: z
+          .string()
+          .min(1)
+          .max(MAX_LOG_CHARS)
+          .describe('The log, as markdown or plain text.'),
+      },
+      outputSchema: { log: logEntryShape },
+      annotations: {
+        title: 'Save a runbook execution log',
+        readOnlyHint: false,
+        destructiveHint: false,
+        idempotentHint: false,
+        openWorldHint: false,
+      },
+    },
+    ({ runbook_name, execution_log }) =>
+      runTool(async () => {
+        const entry = toLogEntry(await engine.appendLog(runbook_name, execution_log));
+        return dataResult(`Saved the log of ${entry.runbook} as ${entry.id}.`, { log: entry });
+      }),
+  );
+
+  server.registerTool(
+    'list_runbook_logs',
+    {
+      title: 'List execution logs of a runbook',
+      description: 'Lists the saved execution logs of a runbook, newest first.',
+      inputSchema: { name: z.string().describe('Runbook name, such as "docs/redis/README".') },
+      outputSchema: { logs: z.array(logEntryShape) },
+      annotations: {
+        title: 'List execution logs of a runbook',
+        readOnlyHint: true,
+        destructiveHint: false,
+        idempotentHint: true,
+        openWorldHint: false,
+      },
+    },
+    ({ name }) =>
+      runTool(async () => {
+        const logs = (await engine.listLogs(name))
+          .map(toLogEntry)
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+        const text = logs.length
+          ? logs.map((l) => `${l.createdAt}  ${l.id}  (${l.size} bytes)`).join('\n')
+          : `No logs saved for ${name} yet.`;
+        return dataResult(text, { logs });
+      }),
+  );
+}

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { COMPAT_PROMPT_NAME, assignPromptNames, sanitizePromptName } from './prompt-names.js';
+
+describe('sanitizePromptName', () => {
+  it.each([
+    { why: 'folders become underscores', name: 'docs/redis/README', prompt: 'docs_redis_README' },
+    { why: 'clean names stay', name: 'triage', prompt: 'triage' },
+    { why: 'dashes stay', name: 'deploy/roll-back', prompt: 'deploy_roll-back' },
+    { why: 'dots and spaces collapse', name: 'v1.2 notes/a  b', prompt: 'v1_2_notes_a_b' },
+    { why: 'non-ASCII collapses', name: 'déploiement/étape', prompt: 'd_ploiement_tape' },
+    { why: 'nothing usable left', name: '///', prompt: 'runbook' },
+  ])('$why', ({ name, prompt }) => {
+    expect(sanitizePromptName(name)).toBe(prompt);
+  });
+
+  it('keeps long names unique with a hash and under 100 characters', () => {
+    const a = sanitizePromptName(`${'x'.repeat(150)}/a`);
+    const b = sanitizePromptName(`${'x'.repeat(150)}/b`);
+    expect(a.length).toBeLessThanOrEqual(100);
+    expect(a).not.toBe(b);
+  });
+});
+
+describe('assignPromptNames', () => {
+  it.each([
+    {
+      why: 'a clean name keeps it; the path that collides takes _2',
+      names: ['a/b', 'a_b'],
+      expected: { a_b: 'a_b', 'a/b': 'a_b_2' },
+    },
+    {
+      why: 'two paths that collide number in name order',
+      names: ['x y', 'x/y', 'x.y'],
+      expected: { 'x y': 'x_y', 'x.y': 'x_y_2', 'x/y': 'x_y_3' },
+    },
+    {
+      why: 'the compat prompt name is reserved',
+      names: [COMPAT_PROMPT_NAME],
+      expected: { [COMPAT_PROMPT_NAME]: `${COMPAT_PROMPT_NAME}_2` },
+    },
+    {
+      why: 'a numbered name that exists is skipped',
+      names: ['a/b', 'a_b', 'a_b_2'],
+      expected: { a_b: 'a_b', a_b_2: 'a_b_2', 'a/b': 'a_b_3' },
+    },
+  ])('$why', ({ names, expected }) => {
+    expect(Object.fromEntries(assignPromptNames(names))).toEqual(expected);
+  });
+
+  const corpora = '/work/shared/corpora';
+  it.skipIf(!existsSync(corpora))(
+    'gives each of the 727 corpus runbooks (many named README) a distinct name',
+    async () => {
+      const root = corpora;
+      const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.md'));
+      const names = files.map((f) => f.slice(0, -3));
+      const assigned = [...assignPromptNames(names).values()];
+      expect(names.length).toBeGreaterThan(700);
+      expect(new Set(assigned).size).toBe(names.length);
+      expect(assigned.every((n) => /^[A-Za-z0-9_-]{1,100}$/.test(n))).toBe(true);
+    },
+  );
+});

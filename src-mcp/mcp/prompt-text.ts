@@ -1,0 +1,39 @@
+/**
+ * The words around a rendered runbook when it is handed to an assistant. Imports nothing from the
+ * MCP SDK: the UI's "Copy as Claude prompt" builds the same text.
+ */
+
+/** The latest execution log of the runbook, shown as an example of a past run. */
+export interface PastRun {
+  createdAt: string;
+  text: string;
+}
+
+/** A past log longer than this is cut: it is an example, not something to replay. */
+export const MAX_PAST_RUN_CHARS = 20_000;
+
+export function buildRunbookPrompt(name: string, rendered: string, lastLog?: PastRun): string {
+  const parts = [
+    `Carry out the runbook "${name}" below, step by step, with the tools you have.`,
+    'Before each step, say what you are about to do; after it, check the result against what the runbook expects. ' +
+      'If a step fails or the output is not what the runbook describes, stop and report instead of improvising. ' +
+      'Before a step that changes or deletes something, ask the user first (the `request_approval` tool, where available, asks them in the Runbook Companion app).',
+    `When you are done (or have stopped), call the \`create_runbook_log\` tool with runbook_name "${name}" ` +
+      'and execution_log: each step you ran, the commands and their key output, and the outcome.',
+    `<runbook name="${name}">\n${rendered.trimEnd()}\n</runbook>`,
+  ];
+  if (lastLog) parts.push(pastRunSection(lastLog));
+  return parts.join('\n\n');
+}
+
+function pastRunSection(lastLog: PastRun): string {
+  const text =
+    lastLog.text.length > MAX_PAST_RUN_CHARS
+      ? `${lastLog.text.slice(0, MAX_PAST_RUN_CHARS)}\n[… log cut at ${MAX_PAST_RUN_CHARS} characters]`
+      : lastLog.text;
+  return [
+    `For reference, the log of the latest past run (${lastLog.createdAt}). It shows what happened then; ` +
+      'the situation may differ now, so follow the runbook, not this log:',
+    `<past_run_log>\n${text.trimEnd()}\n</past_run_log>`,
+  ].join('\n');
+}

@@ -1,0 +1,157 @@
+/**
+ * Prompts: the earlier tool's `get_runbook_as_prompt`, and one prompt per runbook whose arguments
+ * are its variables. Registered as raw handlers rather than one `registerPrompt` per runbook: the
+ * list follows the folder live, waits for the first scan, and 10,000 runbooks cost no schemas.
+ */
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import {
+  ErrorCode,
+  GetPromptRequestSchema,
+  ListPromptsRequestSchema,
+  McpError,
+  type GetPromptResult,
+  type Prompt,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { Engine } from '../engine/engine.js';
+import type { RunbookSummary } from '../engine/types.js';
+import type { PromptCatalog } from './prompt-catalog.js';
+import { COMPAT_PROMPT_NAME } from './prompt-names.js';
+import { buildRunbookPrompt, type PastRun } from './prompt-text.js';
+import { describeVariable } from './schemas.js';
+import { describeError } from './tool-result.js';
+import { parseVarsArgument } from './vars-argument.js';
+
+export interface PromptOptions {
+  /** Add the latest execution log to every prompt (the compat prompt can also ask per call). */
+  includeLastLog?: boolean;
+}
+
+const compatPrompt: Prompt = {
+  name: COMPAT_PROMPT_NAME,
+  title: 'Run a runbook',
+  description:
+    'Finds a runbook by name or keyword, fills in its placeholders and returns it as instructions to carry out, ' +
+    'ending with saving an execution log.',
+  arguments: [
+    {
+      name: 'runbook_search_keyword',
+      description: 'Runbook name, file name or search words.',
+      required: true,
+    },
+    {
+      name: 'vars',
+      description:
+        'Variable values as key=value pairs separated by commas, such as service=api,namespace=prod.',
+    },
+    {
+      name: 'include_last_log',
+      description: 'true to add the latest execution log as an example of a past run.',
+    },
+  ],
+};
+
+export function registerRunbookPrompts(
+  server: McpServer,
+  engine: Engine,
+  catalog: PromptCatalog,
+  options: PromptOptions = {},
+): void {
+  server.server.registerCapabilities({ prompts: { listChanged: true } });
+  server.server.setRequestHandler(ListPromptsRequestSchema, async () => {
+    const prompts = [compatPrompt];
+    for (const [name, summary] of await catalog.byPromptName())
+      prompts.push(await runbookPrompt(name, summary, catalog));
+    return { prompts };
+  });
+  server.server.setRequestHandler(GetPromptRequestSchema, async (request) => {
+    const { name, arguments: args = {} } = request.params;
+    try {
+      if (name === COMPAT_PROMPT_NAME) return await getCompatPrompt(engine, args, options);
+      const summary = (await catalog.byPromptName()).get(name);
+      if (!summary)
+        throw new McpError(
+          ErrorCode.InvalidParams,
+          `Prompt ${name} not found; list the prompts again.`,
+        );
+      return await renderPrompt(
+        engine,
+        summary,
+        presentValues(args),
+        options.includeLastLog ?? false,
+      );
+    } catch (error) {
+      if (error instanceof McpError) throw error;
+      throw new McpError(ErrorCode.InvalidParams, describeError(error));
+    }
+  });
+}
+
+async function runbookPrompt(
+  name: string,
+  summary: RunbookSummary,
+  catalog: PromptCatalog,
+): Promise<Prompt> {
+  const args = [];
+  for (const v of summary.variables) {
+    const known = v.choices?.length ? [] : await catalog.valuesFor(summary, v.name);
+    args.push({ name: v.name, description: describeVariable(v, known), required: v.required });
+  }
+  // The title is the front matter's or the first heading; the description adds what follows it.
+  const title = summary.title || summary.name;
+  const about = summary.description.trim();
+  const description = about && about !== title ? `${title}: ${about}` : title;
+  return { name, title, description: `${description} (runbook ${summary.name})`, arguments: args };
+}
+
+async function getCompatPrompt(
+  engine: Engine,
+  args: Record<string, string>,
+  options: PromptOptions,
+): Promise<GetPromptResult> {
+  const keyword = args.runbook_search_keyword?.trim();
+  if (!keyword) {
+    throw new McpError(
+      ErrorCode.InvalidParams,
+      'runbook_search_keyword is required: give a runbook name or search words.',
+    );
+  }
+  const vars = parseVarsArgument(args.vars);
+  const withLog =
+    args.include_last_log === undefined
+      ? (options.includeLastLog ?? false)
+      : isYes(args.include_last_log);
+  return renderPrompt(engine, await engine.findBest(keyword), vars, withLog);
+}
+
+async function renderPrompt(
+  engine: Engine,
+  summary: RunbookSummary,
+  vars: Record<string, string>,
+  withLog: boolean,
+): Promise<GetPromptResult> {
+  const rendered = await engine.render(summary.name, { vars });
+  const lastLog = withLog ? await latestRun(engine, summary.name) : undefined;
+  return {
+    description: `Runbook ${summary.name}: ${summary.title}`,
+    messages: [
+      {
+        role: 'user',
+        content: { type: 'text', text: buildRunbookPrompt(summary.name, rendered, lastLog) },
+      },
+    ],
+  };
+}
+
+async function latestRun(engine: Engine, name: string): Promise<PastRun | undefined> {
+  const latest = await engine.latestLog(name).catch(() => undefined);
+  return latest && { createdAt: latest.entry.createdAt, text: latest.text };
+}
+
+/** A client sends an empty field for an optional argument left blank: that means "use the default". */
+function presentValues(args: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(args).filter(([, value]) => value !== ''));
+}
+
+function isYes(value: string): boolean {
+  return ['true', 'yes', '1', 'on'].includes(value.trim().toLowerCase());
+}
