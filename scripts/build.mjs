@@ -20,9 +20,11 @@ const nodeEntries = [
   ['src-mcp/bench/main.ts', 'dist/bench.js'],
   ['src-mcp/bench/worker.ts', 'dist/bench-worker.js'],
 ];
+// Electron's main process runs ES modules (Electron ≥ 28), so the engine's import.meta works
+// there too; a sandboxed preload must stay CommonJS.
 const electronEntries = [
-  ['src-main/main.ts', 'dist/main/main.cjs'],
-  ['src-main/preload.ts', 'dist/main/preload.cjs'],
+  ['src-main/main.ts', 'dist/main/main.mjs', 'esm'],
+  ['src-main/preload.ts', 'dist/main/preload.cjs', 'cjs'],
 ];
 
 async function buildNode([source, out]) {
@@ -40,14 +42,15 @@ async function buildNode([source, out]) {
   });
 }
 
-async function buildElectron([source, out]) {
+async function buildElectron([source, out, format]) {
   await build({
     entryPoints: [at(source)],
     outfile: at(out),
     bundle: true,
     platform: 'node',
     target: 'node20',
-    format: 'cjs',
+    format,
+    banner: format === 'esm' ? { js: requireShim } : undefined,
     external: ['electron'],
     sourcemap: 'linked',
     logLevel: 'warning',

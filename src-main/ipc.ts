@@ -1,0 +1,97 @@
+/**
+ * The one IPC channel: the renderer calls the app API by method name (src-mcp/api/contract.ts),
+ * dispatched to the same service the web host uses. Only our own renderer pages may call.
+ */
+import { app, ipcMain } from 'electron';
+import type { ApiHandlers, CallOutcome } from '../src-mcp/api/contract.js';
+import { IPC_CALL_CHANNEL } from '../src-mcp/api/channels.js';
+import { dispatchCall } from '../src-mcp/api/dispatch.js';
+import { createService } from '../src-mcp/api/service.js';
+import type { SettingsStore } from '../src-mcp/api/settings-store.js';
+import type { Engine } from '../src-mcp/engine/engine.js';
+import { RunbookError } from '../src-mcp/engine/errors.js';
+import type { AppSettings } from '../src-mcp/engine/settings.js';
+import type { AppContext } from './context.js';
+import { appLaunch } from './packaged-launch.js';
+import { copied } from './quick-copy.js';
+import { isTrustedSender } from './renderer-url.js';
+import { checkSettingsPatch } from './settings-options.js';
+
+export function setupIpc(ctx: AppContext): void {
+  const services = new WeakMap<Engine, ApiHandlers>();
+  const serviceFor = (engine: Engine): ApiHandlers => {
+    const existing = services.get(engine);
+    if (existing) return existing;
+    const created = createService(engine, {
+      clients: { launch: () => appLaunch(engine.root, appLocation()) },
+      settings: electronSettings(ctx),
+      watchStatus: () => ctx.session.watchStatus(),
+    });
+    services.set(engine, created);
+    return created;
+  };
+
+  ipcMain.handle(
+    IPC_CALL_CHANNEL,
+    async (event, method: unknown, args: unknown): Promise<CallOutcome> => {
+      if (!isTrustedSender(event.senderFrame?.url, ctx.appPath)) return refused();
+      const name = typeof method === 'string' ? method : String(method);
+      const outcome = await dispatchCall(serviceFor(ctx.session.engine), name, args);
+      const role = ctx.windows.roleOf(event.sender);
+      if (outcome.ok && role !== 'main' && role !== undefined)
+        quickWindowCopied(ctx, name, args, outcome.value);
+      return outcome;
+    },
+  );
+}
+
+/**
+ * The picker and fill windows exist to put one runbook on the clipboard: their successful render
+ * is the copy. Main writes the clipboard (a hidden window cannot), confirms, and puts them away.
+ */
+function quickWindowCopied(ctx: AppContext, method: string, args: unknown, value: unknown): void {
+  if (method !== 'render' && method !== 'promptText') return;
+  const name = (args as { name?: unknown }).name;
+  const text = (value as { text?: unknown }).text;
+  if (typeof name !== 'string' || typeof text !== 'string') return;
+  void ctx.session.engine
+    .resolve(name)
+    .then(
+      (summary) => ({ name: summary.name, title: summary.title }),
+      () => ({ name, title: name }),
+    )
+    .then((runbook) => {
+      copied(ctx, runbook.name, runbook.title, text);
+      ctx.windows.hideQuickWindows();
+    });
+}
+
+function electronSettings(ctx: AppContext): SettingsStore {
+  return {
+    read: () => ctx.settings.store,
+    update: (patch) => {
+      const checked = checkSettingsPatch(patch);
+      for (const [key, value] of Object.entries(checked) as [keyof AppSettings, unknown][]) {
+        if (value === undefined || value === '') ctx.settings.delete(key);
+        else ctx.settings.set(key, value);
+      }
+      return ctx.settings.store;
+    },
+  };
+}
+
+function appLocation() {
+  return {
+    execPath: process.execPath,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+    isPackaged: app.isPackaged,
+  };
+}
+
+function refused(): CallOutcome {
+  const error = new RunbookError('invalid-argument', 'This page may not call the app.', {
+    fix: 'Only the app’s own windows can use its API.',
+  });
+  return { ok: false, error: error.toJSON() };
+}

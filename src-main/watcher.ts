@@ -1,0 +1,42 @@
+/**
+ * Opens the runbook folder from the settings, follows it on disk, and carries every change to
+ * the tray and the windows. A folder change in the settings (tray, UI or CLI) reopens it.
+ */
+import type ElectronStore from 'electron-store';
+import { IPC_EVENT_CHANNEL } from '../src-mcp/api/channels.js';
+import type { AppSettings } from '../src-mcp/engine/settings.js';
+import { bundledRunbookDir } from './app-identity.js';
+import type { AppHub } from './context.js';
+import { RunbookSession, type SessionOptions } from './session.js';
+import type { AppWindows } from './windows.js';
+
+export function sessionOptions(settings: AppSettings): SessionOptions {
+  return {
+    dir: settings.runbookDir ?? bundledRunbookDir(),
+    logsDir: settings.logsDir,
+    profile: settings.profile || undefined,
+  };
+}
+
+export function setupWatcher(
+  settings: ElectronStore<AppSettings>,
+  hub: AppHub,
+  windows: AppWindows,
+): RunbookSession {
+  const session = new RunbookSession(
+    sessionOptions(settings.store),
+    (event) => hub.publish(event),
+    (error) => process.stderr.write(`runbook-companion: watcher: ${String(error)}\n`),
+  );
+  hub.subscribe((event) => {
+    if (event.type !== 'app') windows.send(IPC_EVENT_CHANNEL, event);
+  });
+  settings.onDidAnyChange((now, before) => {
+    if (!now || !before) return;
+    const next = sessionOptions(now);
+    const previous = sessionOptions(before);
+    const moved = (['dir', 'logsDir', 'profile'] as const).some((k) => next[k] !== previous[k]);
+    if (moved) void session.reopen(next);
+  });
+  return session;
+}
