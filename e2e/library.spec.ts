@@ -1,0 +1,37 @@
+import { expect, test } from './support/fixtures.js';
+
+test('search finds a runbook with highlighted snippets, and the keyboard opens it', async ({
+  ui,
+  page,
+}) => {
+  await ui.library.find('replication lag');
+  const first = ui.library.results().first();
+  await expect(first).toContainText('Postgres replication lag');
+  await expect(first.locator('mark').first()).toHaveText(/replication|lag/i);
+  await ui.library.search.press('Enter');
+  await expect(ui.heading()).toHaveText('Postgres replication lag');
+  await expect(page).toHaveURL(/#\/runbook\/incidents%2Fpostgres-replication-lag\/run$/);
+});
+
+test('arrow keys move through the results before Enter opens one', async ({ ui }) => {
+  await ui.library.find('deploy');
+  await expect(ui.library.results().nth(1)).toBeVisible();
+  const second = await ui.library.results().nth(1).locator('.title').textContent();
+  await ui.library.search.press('ArrowDown');
+  await ui.library.search.press('Enter');
+  await expect(ui.heading()).toHaveText(second ?? '');
+});
+
+test('Ctrl+K focuses the search box from anywhere', async ({ ui, page }) => {
+  await ui.goTo('Settings');
+  await page.keyboard.press('ControlOrMeta+k');
+  await expect(ui.library.search).toBeFocused();
+});
+
+test('the folder shows as a tree, and a tag filters it', async ({ ui }) => {
+  await expect(ui.library.tree.getByRole('button', { name: 'deploy' })).toBeVisible();
+  await expect(ui.library.entry('Rolling deploy of a service')).toBeVisible();
+  await ui.page.getByLabel('Tag').selectOption('postgres');
+  await expect(ui.library.entry('Postgres replication lag')).toBeVisible();
+  await expect(ui.library.entry('Rolling deploy of a service')).toHaveCount(0);
+});

@@ -1,0 +1,214 @@
+/**
+ * The one app API: every call the UI makes, with its argument schema and result type.
+ * The service implements it once over the Engine; the web host (one HTTP route) and the Electron
+ * preload (one IPC channel) carry it unchanged. Adding a call touches this table and its handler.
+ */
+import { z } from 'zod';
+import type { SerializedRunbookError } from '../engine/errors.js';
+import type {
+  ChangeEvent,
+  Diagnostic,
+  LenientRender,
+  LogEntry,
+  Runbook,
+  RunbookSummary,
+  SearchHit,
+  Skip,
+  VariableSpec,
+} from '../engine/types.js';
+import type { AppSettings } from '../engine/settings.js';
+import type { WatchStatus } from '../engine/watcher.js';
+import type { ClientId } from '../clients/client-spec.js';
+import type { ConfigStatus } from '../clients/config-status.js';
+import type { ConfigChangePlan, ConfigChangeResult } from '../clients/install.js';
+import type { ServerLaunch } from '../clients/launch.js';
+import type { ConnectionReport } from '../clients/test-connection.js';
+
+/** Phantom carrier of a call's result type; it holds no value at run time. */
+interface Returns<R> {
+  readonly __result?: R;
+}
+const returns = <R>(): Returns<R> => ({});
+
+interface CallSpec<A extends z.ZodType, R> {
+  readonly args: A;
+  readonly returns: Returns<R>;
+}
+const call = <A extends z.ZodType, R>(args: A, result: Returns<R>): CallSpec<A, R> => ({
+  args,
+  returns: result,
+});
+
+const none = z.object({}).strict();
+const runbookName = z.string().min(1).max(1024).describe('Folder-relative runbook name');
+const values = z.record(z.string(), z.string()).describe('Variable values by name');
+const profile = z.string().min(1).max(100).optional().describe('Env profile (env.<profile>.yaml)');
+const clientId = z.enum(['claude', 'cursor', 'vscode'] satisfies ClientId[]);
+const clientChange = z
+  .object({
+    client: clientId,
+    action: z.enum(['install', 'uninstall']),
+    replaceLegacy: z.boolean().optional().describe('Replace the earlier Python tool entry'),
+    /** The `before` text of the plan the user reviewed: the write is refused if the file changed. */
+    expectedBefore: z.string().optional(),
+  })
+  .strict();
+
+export interface FolderInfo {
+  root: string;
+  logsDir: string;
+  profile: string | undefined;
+  profiles: string[];
+  skipped: Skip[];
+  watch: WatchStatus;
+}
+
+export interface EnvDocument {
+  /** Folder-relative file name: `env.yaml` or `env.<profile>.yaml`. */
+  file: string;
+  exists: boolean;
+  text: string;
+  mtimeMs: number | undefined;
+  /** The merged mapping the templates see (base + profile); empty when a file does not parse. */
+  env: Record<string, unknown>;
+  problems: Diagnostic[];
+}
+
+export type { ClientId, ConfigStatus, ConfigChangePlan, ConfigChangeResult, ServerLaunch };
+
+export interface ClientOverview {
+  status: ConfigStatus;
+  /** What install writes: the server this app would start. */
+  launch: ServerLaunch;
+  /** Claude Desktop only: whether it runs now (undefined where the OS gives no way to tell). */
+  running?: boolean;
+  /** Shown before a write while the client runs: it may overwrite the file on exit. */
+  runningWarning?: string;
+  restartHint: string;
+}
+
+/** `configured`: the entry in the file was tested; otherwise what install would write. */
+export type ClientTestResult = ConnectionReport & { launch: ServerLaunch; configured: boolean };
+
+export const apiContract = {
+  info: call(none, returns<FolderInfo>()),
+  list: call(none, returns<RunbookSummary[]>()),
+  search: call(
+    z.object({ query: z.string().max(1000), limit: z.number().int().min(1).max(200).optional() }),
+    returns<SearchHit[]>(),
+  ),
+  read: call(z.object({ name: runbookName }), returns<Runbook>()),
+  variables: call(z.object({ name: runbookName }), returns<VariableSpec[]>()),
+  save: call(
+    z.object({ name: runbookName, content: z.string(), baseMtimeMs: z.number().optional() }),
+    returns<RunbookSummary>(),
+  ),
+  create: call(
+    z.object({ name: runbookName, content: z.string().optional() }),
+    returns<RunbookSummary>(),
+  ),
+  rename: call(z.object({ from: runbookName, to: runbookName }), returns<RunbookSummary>()),
+  delete: call(z.object({ name: runbookName }), returns<{ trashPath: string }>()),
+  restore: call(z.object({ trashPath: z.string().min(1) }), returns<RunbookSummary>()),
+  preview: call(
+    z.object({
+      name: runbookName,
+      content: z.string().optional(),
+      vars: values.optional(),
+      profile,
+    }),
+    returns<LenientRender>(),
+  ),
+  render: call(
+    z.object({ name: runbookName, vars: values.optional(), profile }),
+    returns<{ text: string }>(),
+  ),
+  promptText: call(
+    z.object({
+      name: runbookName,
+      vars: values.optional(),
+      profile,
+      includeLastLog: z.boolean().optional(),
+    }),
+    returns<{ text: string }>(),
+  ),
+  profiles: call(none, returns<string[]>()),
+  envRead: call(z.object({ profile }), returns<EnvDocument>()),
+  envValidate: call(z.object({ text: z.string() }), returns<Diagnostic[]>()),
+  envSave: call(
+    z.object({ profile, text: z.string(), baseMtimeMs: z.number().optional() }),
+    returns<EnvDocument>(),
+  ),
+  logsList: call(z.object({ name: runbookName }), returns<LogEntry[]>()),
+  logsRead: call(
+    z.object({ name: runbookName, id: z.string().min(1) }),
+    returns<{ text: string }>(),
+  ),
+  settingsRead: call(none, returns<AppSettings>()),
+  settingsSave: call(
+    z.object({
+      profile: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]*$/)
+        .optional(),
+      shortcut: z.string().min(1).optional(),
+      launchAtLogin: z.boolean().optional(),
+      pinned: z.array(z.string()).optional(),
+    }),
+    returns<AppSettings>(),
+  ),
+  clientsOverview: call(none, returns<ClientOverview[]>()),
+  clientPlan: call(clientChange, returns<ConfigChangePlan>()),
+  clientApply: call(clientChange, returns<ConfigChangeResult>()),
+  clientTest: call(z.object({ client: clientId }).strict(), returns<ClientTestResult>()),
+} as const;
+
+export type ApiContract = typeof apiContract;
+export type ApiMethod = keyof ApiContract;
+/** Arguments as a caller writes them (optional fields may be left out). */
+export type ApiArgs<M extends ApiMethod> = z.input<ApiContract[M]['args']>;
+/** Arguments as a handler receives them, after validation. */
+export type ApiParsedArgs<M extends ApiMethod> = z.output<ApiContract[M]['args']>;
+export type ApiResult<M extends ApiMethod> =
+  ApiContract[M]['returns'] extends Returns<infer R> ? R : never;
+
+/** What the UI calls: `api.read({ name })`; calls without arguments take none. */
+export type AppApi = {
+  [M in ApiMethod]: (
+    ...args: Record<string, never> extends ApiArgs<M> ? [args?: ApiArgs<M>] : [args: ApiArgs<M>]
+  ) => Promise<ApiResult<M>>;
+};
+
+/** What the service implements: one handler per method, given validated arguments. */
+export type ApiHandlers = {
+  [M in ApiMethod]: (args: ApiParsedArgs<M>) => Promise<ApiResult<M>>;
+};
+
+export const API_METHODS = Object.keys(apiContract) as ApiMethod[];
+
+export function isApiMethod(name: string): name is ApiMethod {
+  return Object.hasOwn(apiContract, name);
+}
+
+/** Both transports carry this envelope, so a RunbookError arrives with its file, line and fix. */
+export type CallOutcome<R = unknown> =
+  { ok: true; value: R } | { ok: false; error: SerializedRunbookError };
+
+/** Pushed to every face when the folder changes or the watcher's state changes. */
+export type AppEvent =
+  { type: 'change'; change: ChangeEvent } | { type: 'watch'; status: WatchStatus };
+
+/** The generic transport both faces provide; the renderer's typed proxy sits on top of it. */
+export interface AppBridge {
+  call(method: string, args: unknown): Promise<CallOutcome>;
+  /** Returns the unsubscribe function. */
+  onEvent(listener: (event: AppEvent) => void): () => void;
+}
+
+export {
+  BRIDGE_GLOBAL,
+  HTTP_CALL_PREFIX,
+  HTTP_EVENTS_PATH,
+  IPC_CALL_CHANNEL,
+  IPC_EVENT_CHANNEL,
+} from './channels.js';

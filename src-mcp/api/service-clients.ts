@@ -1,0 +1,80 @@
+/** The Claude Desktop page's calls, over the config writers in src-mcp/clients/. */
+import type { ClientId } from '../clients/client-spec.js';
+import { clientSpec, clientSpecs } from '../clients/clients.js';
+import type { ConfigTarget } from '../clients/config-model.js';
+import { configStatus } from '../clients/config-status.js';
+import { install, planInstall, planUninstall, uninstall } from '../clients/install.js';
+import { launchFromEntry, type ServerLaunch } from '../clients/launch.js';
+import type { PlatformContext } from '../clients/platform.js';
+import { QUIT_CLAUDE_FIRST, detectRunningClaudeDesktop } from '../clients/running-client.js';
+import { testConnection } from '../clients/test-connection.js';
+import type { ApiHandlers, ApiParsedArgs, ClientOverview } from './contract.js';
+
+export interface ClientDeps {
+  /** How a client should start the MCP server for this folder (source checkout or packaged app). */
+  launch(): ServerLaunch;
+  /** Config files to use instead of the clients' usual ones (`--claude-config`, tests). */
+  configPaths?: Partial<Record<ClientId, string>>;
+  /** Where home and the config folders are; tests point it at a temp folder. */
+  platform?: PlatformContext;
+  /** Whether Claude Desktop runs now; injectable so tests do not depend on the machine. */
+  detectRunning?: () => Promise<boolean | undefined>;
+  testTimeoutMs?: number;
+}
+
+type ClientHandlers = Pick<
+  ApiHandlers,
+  'clientsOverview' | 'clientPlan' | 'clientApply' | 'clientTest'
+>;
+type ChangeArgs = ApiParsedArgs<'clientPlan'>;
+
+export function clientHandlers(deps: ClientDeps): ClientHandlers {
+  const target = (client: ClientId): ConfigTarget => ({
+    client,
+    configPath: deps.configPaths?.[client],
+    platform: deps.platform,
+  });
+  const detect = deps.detectRunning ?? (() => detectRunningClaudeDesktop());
+  const plan = (args: ChangeArgs) =>
+    args.action === 'install'
+      ? planInstall({
+          ...target(args.client),
+          launch: deps.launch(),
+          replaceLegacy: args.replaceLegacy,
+        })
+      : planUninstall(target(args.client));
+
+  return {
+    clientsOverview: async () => {
+      const ids = Object.keys(clientSpecs) as ClientId[];
+      return Promise.all(ids.map((id) => overview(id)));
+    },
+    clientPlan: plan,
+    clientApply: async (args) => {
+      const options = { ...target(args.client), expectedBefore: args.expectedBefore };
+      return args.action === 'install'
+        ? install({ ...options, launch: deps.launch(), replaceLegacy: args.replaceLegacy })
+        : uninstall(options);
+    },
+    clientTest: async ({ client }) => {
+      const status = await configStatus(target(client));
+      const configured = status.state === 'legacy' ? undefined : launchFromEntry(status.current);
+      const launch = configured ?? deps.launch();
+      const report = await testConnection(launch, { timeoutMs: deps.testTimeoutMs });
+      return { ...report, launch, configured: configured !== undefined };
+    },
+  };
+
+  async function overview(client: ClientId): Promise<ClientOverview> {
+    const launch = deps.launch();
+    const status = await configStatus({ ...target(client), launch });
+    const running = client === 'claude' ? await detect() : undefined;
+    return {
+      status,
+      launch,
+      running,
+      runningWarning: running ? QUIT_CLAUDE_FIRST : undefined,
+      restartHint: clientSpec(client).restartHint,
+    };
+  }
+}

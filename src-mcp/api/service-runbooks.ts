@@ -1,0 +1,70 @@
+import type { Engine } from '../engine/engine.js';
+import { buildRunbookPrompt } from '../mcp/prompt-text.js';
+import type { ApiHandlers } from './contract.js';
+
+type RunbookHandlers = Pick<
+  ApiHandlers,
+  | 'list'
+  | 'search'
+  | 'read'
+  | 'variables'
+  | 'save'
+  | 'create'
+  | 'rename'
+  | 'delete'
+  | 'restore'
+  | 'preview'
+  | 'render'
+  | 'promptText'
+  | 'logsList'
+  | 'logsRead'
+>;
+
+export function runbookHandlers(engine: Engine): RunbookHandlers {
+  return {
+    list: () => engine.list(),
+    search: ({ query, limit }) => engine.search(query, limit ?? 30),
+    read: ({ name }) => engine.read(name),
+    variables: ({ name }) => engine.variables(name),
+    save: ({ name, content, baseMtimeMs }) => engine.save(name, content, { baseMtimeMs }),
+    create: ({ name, content }) => engine.create(name, content ?? starterContent(name)),
+    rename: ({ from, to }) => engine.rename(from, to),
+    delete: ({ name }) => engine.delete(name),
+    restore: ({ trashPath }) => engine.restore(trashPath),
+    preview: ({ name, content, vars, profile }) =>
+      engine.preview(name, { content, vars: vars ?? {}, profile }),
+    render: async ({ name, vars, profile }) => ({
+      text: await engine.render(name, { vars: vars ?? {}, profile }),
+    }),
+    // The same words the MCP prompt gives, so pasting into a chat behaves like attaching it there.
+    promptText: async ({ name, vars, profile, includeLastLog }) => {
+      const summary = await engine.resolve(name);
+      const rendered = await engine.render(summary.name, { vars: vars ?? {}, profile });
+      const last = includeLastLog ? await engine.latestLog(summary.name) : undefined;
+      const pastRun = last ? { createdAt: last.entry.createdAt, text: last.text } : undefined;
+      return { text: buildRunbookPrompt(summary.name, rendered, pastRun) };
+    },
+    logsList: ({ name }) => engine.listLogs(name),
+    logsRead: async ({ name, id }) => ({ text: await engine.readLog(name, id) }),
+  };
+}
+
+/** A new runbook starts with the front matter users otherwise look up. */
+export function starterContent(name: string): string {
+  const title = (name.split('/').pop() ?? name)
+    .replace(/\.(md|markdown|txt)$/i, '')
+    .replace(/[-_]+/g, ' ');
+  return [
+    '---',
+    `title: ${title.charAt(0).toUpperCase()}${title.slice(1)}`,
+    'description: What this runbook is for, in one sentence.',
+    'tags: []',
+    'variables: {}',
+    '---',
+    '',
+    `# ${title.charAt(0).toUpperCase()}${title.slice(1)}`,
+    '',
+    '1. First step.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,206 @@
+/**
+ * The browser face: the built renderer and the app API on 127.0.0.1, plain node:http.
+ * One route carries every call (`POST /api/call/<method>`), one stream carries every change.
+ */
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { sourceCheckoutLaunch } from '../clients/launch.js';
+import type { Engine } from '../engine/engine.js';
+import { RunbookError } from '../engine/errors.js';
+import { watchRunbookFolder, type FolderWatcher, type WatchStatus } from '../engine/watcher.js';
+import { HTTP_CALL_PREFIX, HTTP_EVENTS_PATH } from './channels.js';
+import type { CallOutcome } from './contract.js';
+import { dispatchCall, httpStatusFor } from './dispatch.js';
+import { createService } from './service.js';
+import type { ClientDeps } from './service-clients.js';
+import type { SettingsStore } from './settings-store.js';
+import { EventHub } from './web-events.js';
+import {
+  SECURITY_HEADERS,
+  TOKEN_PARAM,
+  foreignRequestReason,
+  newToken,
+  presentedToken,
+  tokenCookie,
+  tokensEqual,
+} from './web-security.js';
+import { serveStatic } from './web-static.js';
+
+export interface WebHostOptions {
+  engine: Engine;
+  /** 0 or undefined: any free port. */
+  port?: number;
+  /** Default: a fresh random token. */
+  token?: string;
+  /** The built renderer (dist/renderer). */
+  rendererDir: string;
+  /** Client config overrides (a temp Claude config in tests); `launch` defaults to this checkout. */
+  claude?: Partial<ClientDeps>;
+  settings?: SettingsStore;
+  /** Watch the folder and push changes (default true). */
+  watch?: boolean;
+}
+
+export interface WebHost {
+  /** Open this: it carries the token once; the page then lives on a cookie. */
+  url: string;
+  origin: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
+
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const { engine } = options;
+  const token = options.token ?? newToken();
+  const hub = new EventHub();
+  let watcher: FolderWatcher | undefined;
+  const watchStatus = (): WatchStatus => watcher?.status() ?? { state: 'watching' };
+  const handlers = createService(engine, {
+    clients: { launch: () => sourceCheckoutLaunch(engine.root), ...options.claude },
+    settings: options.settings,
+    watchStatus,
+  });
+  const rendererDir = path.resolve(options.rendererDir);
+  let port = 0;
+  const server = http.createServer((req, res) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, failure(new RunbookError('io', String(error))));
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refused = foreignRequestReason(req, port);
+    if (refused) return sendText(res, 403, refused);
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+    const offered = url.searchParams.get(TOKEN_PARAM);
+    if (offered !== null) return acceptToken(url, offered, res);
+    if (!tokensEqual(presentedToken(req, port), token)) return sendUnauthorized(res);
+    if (url.pathname.startsWith(HTTP_CALL_PREFIX)) return handleCall(req, res, url.pathname);
+    if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET') {
+      return hub.attach(res, [{ type: 'watch', status: watchStatus() }]);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD')
+      return sendText(res, 405, 'Method not allowed.');
+    return serveStatic(rendererDir, url.pathname, res);
+  }
+
+  function acceptToken(url: URL, offered: string, res: ServerResponse): void {
+    if (!tokensEqual(offered, token)) return sendUnauthorized(res);
+    // Drop the token from the address bar (and history) as soon as the cookie holds it.
+    url.searchParams.delete(TOKEN_PARAM);
+    res.writeHead(303, {
+      'Set-Cookie': tokenCookie(port, token),
+      Location: `${url.pathname}${url.search}${url.hash}`,
+      'Cache-Control': 'no-store',
+    });
+    res.end();
+  }
+
+  async function handleCall(req: IncomingMessage, res: ServerResponse, pathname: string) {
+    if (req.method !== 'POST') return sendText(res, 405, 'Use POST for API calls.');
+    // A JSON content type cannot be sent cross-site without a preflight, which gets no CORS answer.
+    if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendText(res, 415, 'API calls take application/json.');
+    }
+    const method = decodeURIComponent(pathname.slice(HTTP_CALL_PREFIX.length));
+    const args = await readJsonBody(req);
+    const outcome = args.ok ? await dispatchCall(handlers, method, args.value) : args;
+    sendJson(res, httpStatusFor(outcome), outcome);
+  }
+
+  await listen(server, options.port ?? 0);
+  port = (server.address() as AddressInfo).port;
+  const unsubscribe = engine.onChange((change) => hub.broadcast({ type: 'change', change }));
+  if (options.watch !== false) {
+    watcher = watchRunbookFolder(engine, {
+      onStatus: (status) => hub.broadcast({ type: 'watch', status }),
+    });
+    await watcher.ready;
+  }
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    url: `${origin}/?${TOKEN_PARAM}=${token}`,
+    origin,
+    port,
+    token,
+    close: async () => {
+      unsubscribe();
+      hub.close();
+      await watcher?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function listen(server: http.Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    // Loopback only: nothing on the network can reach it.
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+async function readJsonBody(req: IncomingMessage): Promise<CallOutcome> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) {
+      return failure(
+        new RunbookError('too-large', 'The request body is larger than 16 MiB.', {
+          fix: 'Send less at once.',
+        }),
+      );
+    }
+    chunks.push(chunk as Buffer);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) as unknown };
+  } catch (error) {
+    return failure(
+      new RunbookError('invalid-json', `The request body is not JSON: ${String(error)}`, {
+        fix: 'Send the arguments as a JSON object.',
+      }),
+    );
+  }
+}
+
+function failure(error: RunbookError): CallOutcome {
+  return { ok: false, error: error.toJSON() };
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(JSON.stringify(body));
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+function sendUnauthorized(res: ServerResponse): void {
+  sendText(
+    res,
+    401,
+    'This page needs the link that `runbook serve` printed (it carries a one-time token). Open that link again.',
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * The renderer's whole view of the back end: a typed proxy over one generic transport, the
+ * Electron preload's bridge when present, else HTTP to the web host. No call is listed here.
+ */
+import { BRIDGE_GLOBAL, HTTP_CALL_PREFIX, HTTP_EVENTS_PATH } from '../../src-mcp/api/channels.js';
+import type { AppApi, AppBridge, AppEvent, CallOutcome } from '../../src-mcp/api/contract.js';
+import { ApiError } from './api-error.js';
+
+export { ApiError };
+
+const httpBridge: AppBridge = {
+  async call(method, args) {
+    const response = await fetch(`${HTTP_CALL_PREFIX}${encodeURIComponent(method)}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(args ?? {}),
+      credentials: 'same-origin',
+    }).catch(() => undefined);
+    if (!response)
+      return offline('The app server does not answer.', 'Start `runbook serve` again.');
+    if (!(response.headers.get('content-type') ?? '').startsWith('application/json')) {
+      return offline(await response.text(), 'Open the link that `runbook serve` printed.');
+    }
+    return (await response.json()) as CallOutcome;
+  },
+  onEvent(listener) {
+    const source = new EventSource(HTTP_EVENTS_PATH);
+    source.onmessage = (message: MessageEvent<string>) => {
+      listener(JSON.parse(message.data) as AppEvent);
+    };
+    return () => source.close();
+  },
+};
+
+function offline(message: string, fix: string): CallOutcome {
+  return { ok: false, error: { code: 'unavailable', message, fix, details: [] } };
+}
+
+function pickBridge(): AppBridge {
+  const fromPreload = (window as unknown as Record<string, AppBridge | undefined>)[BRIDGE_GLOBAL];
+  return fromPreload ?? httpBridge;
+}
+
+export const bridge: AppBridge = pickBridge();
+
+/** `api.read({ name })` resolves with the result or rejects with an ApiError. */
+export const api = new Proxy({} as AppApi, {
+  get(_target, method) {
+    if (typeof method !== 'string') return undefined;
+    return async (args?: unknown) => {
+      const outcome = await bridge.call(method, args ?? {});
+      if (outcome.ok) return outcome.value;
+      throw new ApiError(outcome.error);
+    };
+  },
+});
+
+export function onAppEvent(listener: (event: AppEvent) => void): () => void {
+  return bridge.onEvent(listener);
+}

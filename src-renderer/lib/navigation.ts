@@ -1,0 +1,37 @@
+import type { RunbookTab } from './routes.js';
+import { openRunbook } from '../state/open-runbook.svelte.js';
+import { router } from '../state/router.svelte.js';
+
+/** Opens a runbook, keeping the current tab; asks first when the open one has unsaved edits. */
+export function showRunbook(name: string, tab?: RunbookTab): void {
+  const route = router.route;
+  const currentTab = route.view === 'runbook' ? route.tab : 'run';
+  if (openRunbook.dirty && openRunbook.name !== name) {
+    const leave = window.confirm(`${openRunbook.name} has unsaved changes. Discard them?`);
+    if (!leave) return;
+  }
+  router.go({ view: 'runbook', name, tab: tab ?? currentTab });
+}
+
+export function focusSearch(): void {
+  const input = document.getElementById('library-search');
+  // Hidden (another page, or a small window with a runbook open): show the library first.
+  if (!input?.checkVisibility()) router.go({ view: 'library' });
+  // The sidebar may only now be mounting.
+  requestAnimationFrame(() => {
+    const shown = document.getElementById('library-search');
+    if (shown instanceof HTMLInputElement) {
+      shown.focus();
+      shown.select();
+    }
+  });
+}
+
+const isMac = navigator.platform.startsWith('Mac');
+
+/** How the shortcut key is written on this OS, for the hints next to buttons. */
+export const MOD_KEY = isMac ? '⌘' : 'Ctrl';
+
+export function isModKey(event: KeyboardEvent): boolean {
+  return isMac ? event.metaKey : event.ctrlKey;
+}
