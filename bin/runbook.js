@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 
 const built = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 if (!existsSync(built)) {
-  process.stderr.write('runbook: dist/cli.js is missing; run `npm run build` in the project folder.\n');
+  process.stderr.write(
+    'runbook: dist/cli.js is missing; run `npm run build` in the project folder.\n',
+  );
   process.exit(2);
 }
 await import(built);

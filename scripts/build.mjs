@@ -12,7 +12,8 @@ const at = (p) => path.join(root, p);
 const quiet = process.argv.includes('--quiet');
 
 // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
-const requireShim = "import { createRequire as __rcCreateRequire } from 'node:module'; const require = __rcCreateRequire(import.meta.url);";
+const requireShim =
+  "import { createRequire as __rcCreateRequire } from 'node:module'; const require = __rcCreateRequire(import.meta.url);";
 
 const nodeEntries = [
   ['src-mcp/cli/entry.ts', 'dist/cli.js'],
@@ -64,10 +65,14 @@ await Promise.all([
   ...electronEntries.filter(([s]) => existsSync(at(s))).map(buildElectron),
 ]);
 if (existsSync(at('vite.config.ts'))) {
-  const vite = spawnSync(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const vite = spawnSync(
+    process.execPath,
+    [at('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (vite.status !== 0) process.exit(vite.status ?? 1);
 }
 if (!quiet) process.stderr.write(`build: dist/ ready in ${Date.now() - started} ms\n`);

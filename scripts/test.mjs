@@ -23,12 +23,23 @@ const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 
 step('build', process.execPath, [path.join(root, 'scripts', 'build.mjs')]);
 step('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-step('svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--threshold', 'warning']);
+step('svelte-check', bin('svelte-check'), [
+  '--tsconfig',
+  './tsconfig.json',
+  '--fail-on-warnings',
+  '--threshold',
+  'warning',
+]);
 step('lint', bin('eslint'), ['.']);
 step('format', bin('prettier'), ['--check', '.']);
 
 const vitestJson = path.join(results, 'vitest.json');
-step('unit and integration tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+step('unit and integration tests', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
 if (existsSync(vitestJson)) {
   const report = JSON.parse(readFileSync(vitestJson, 'utf8'));
   totals.passed += report.numPassedTests ?? 0;
@@ -59,5 +70,7 @@ function spawnE2e(jsonFile) {
 }
 
 if (failedSteps.length) process.stderr.write(`\nFailed steps: ${failedSteps.join(', ')}\n`);
-process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.stdout.write(
+  `\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+);
 process.exit(failedSteps.length || totals.failed ? 1 : 0);

@@ -34,13 +34,20 @@ describe('runbook CLI (in process)', () => {
     const dir = await copyBundledRunbooks();
     const text = await cli(['list', '--dir', dir]);
     expect(text.code).toBe(0);
-    expect(text.stdout).toMatch(/^deploy\/rolling-deploy\s+Rolling deploy of a service\s+\[service, version, max_unavailable\]$/m);
-    const json = JSON.parse((await cli(['list', '--json', '--dir', dir])).stdout) as { name: string }[];
+    expect(text.stdout).toMatch(
+      /^deploy\/rolling-deploy\s+Rolling deploy of a service\s+\[service, version, max_unavailable\]$/m,
+    );
+    const json = JSON.parse((await cli(['list', '--json', '--dir', dir])).stdout) as {
+      name: string;
+    }[];
     expect(json.map((r) => r.name)).toContain('incidents/triage');
   });
 
   it('renders exactly the runbook to stdout, with --var and --vars', async () => {
-    const dir = await makeFolder({ 'env.yaml': 'deployments:\n  api:\n    namespace: prod-api\n', 'x.md': 'ns={env[deployments][{var.svc}][namespace]} v={var.v} ${HOME}\n' });
+    const dir = await makeFolder({
+      'env.yaml': 'deployments:\n  api:\n    namespace: prod-api\n',
+      'x.md': 'ns={env[deployments][{var.svc}][namespace]} v={var.v} ${HOME}\n',
+    });
     const out = await cli(['render', 'x', '--dir', dir, '--vars', 'svc=api', '--var', 'v=a=b']);
     expect(out).toEqual({ code: 0, stdout: 'ns=prod-api v=a=b ${HOME}\n', stderr: '' });
   });
@@ -55,7 +62,11 @@ describe('runbook CLI (in process)', () => {
   });
 
   it.each([
-    ['missing variables name the variable and line', ['render', 'deploy/rolling-deploy'], /service.*\n?.*version|version/s],
+    [
+      'missing variables name the variable and line',
+      ['render', 'deploy/rolling-deploy'],
+      /service.*\n?.*version|version/s,
+    ],
     ['unknown runbook suggests names', ['render', 'rollbak'], /deploy\/rollback/],
     ['ambiguous or unknown option', ['render', 'x', '--bogus'], /bogus/],
     ['bad --var', ['render', 'rollback', '--var', 'nonsense'], /--var/],
@@ -78,7 +89,9 @@ describe('runbook CLI (in process)', () => {
   it('shows variables', async () => {
     const dir = await copyBundledRunbooks();
     const out = await cli(['vars', 'rolling-deploy', '--dir', dir]);
-    expect(out.stdout).toMatch(/^service {2}\(required, one of checkout\|payments\) {2}The service to deploy$/m);
+    expect(out.stdout).toMatch(
+      /^service {2}\(required, one of checkout\|payments\) {2}The service to deploy$/m,
+    );
     expect(out.stdout).toMatch(/^max_unavailable {2}\(optional, default "1"\)/m);
   });
 
@@ -93,14 +106,24 @@ describe('runbook CLI (in process)', () => {
 
 describe('runbook bin (a real process)', () => {
   const bin = path.join(repoRoot, 'bin', 'runbook.js');
-  it.skipIf(!existsSync(path.join(repoRoot, 'dist', 'cli.js')))('renders through the built bin with exit codes', async () => {
-    const dir = await makeFolder({ 'a.md': 'hello {var.who}\n' });
-    const env = { ...process.env, RUNBOOK_COMPANION_DATA: dataDir };
-    const ok = spawnSync(process.execPath, [bin, 'render', 'a', '--var', 'who=world', '--dir', dir], { encoding: 'utf8', env });
-    expect([ok.status, ok.stdout]).toEqual([0, 'hello world\n']);
-    const bad = spawnSync(process.execPath, [bin, 'render', 'a', '--dir', dir], { encoding: 'utf8', env });
-    expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain('who');
-    await fs.rm(dir, { recursive: true });
-  });
+  it.skipIf(!existsSync(path.join(repoRoot, 'dist', 'cli.js')))(
+    'renders through the built bin with exit codes',
+    async () => {
+      const dir = await makeFolder({ 'a.md': 'hello {var.who}\n' });
+      const env = { ...process.env, RUNBOOK_COMPANION_DATA: dataDir };
+      const ok = spawnSync(
+        process.execPath,
+        [bin, 'render', 'a', '--var', 'who=world', '--dir', dir],
+        { encoding: 'utf8', env },
+      );
+      expect([ok.status, ok.stdout]).toEqual([0, 'hello world\n']);
+      const bad = spawnSync(process.execPath, [bin, 'render', 'a', '--dir', dir], {
+        encoding: 'utf8',
+        env,
+      });
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('who');
+      await fs.rm(dir, { recursive: true });
+    },
+  );
 });

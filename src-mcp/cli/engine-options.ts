@@ -17,7 +17,11 @@ export function chooseRunbookDir(values: OptionValues, io: CliIo): FolderChoice 
   const flag = stringOption(values, 'dir');
   if (flag) return { dir: checkFolder(path.resolve(io.cwd, flag), '--dir'), source: '--dir' };
   const fromEnv = io.env.RUNBOOK_DIR;
-  if (fromEnv) return { dir: checkFolder(path.resolve(io.cwd, fromEnv), 'RUNBOOK_DIR'), source: 'RUNBOOK_DIR' };
+  if (fromEnv)
+    return {
+      dir: checkFolder(path.resolve(io.cwd, fromEnv), 'RUNBOOK_DIR'),
+      source: 'RUNBOOK_DIR',
+    };
   const saved = readSettings().runbookDir;
   if (saved) return { dir: checkFolder(saved, 'the app setting runbookDir'), source: 'settings' };
   return { dir: bundledRunbooksDir(), source: 'bundled' };
@@ -35,17 +39,26 @@ export function engineFromOptions(values: OptionValues, io: CliIo, onSkip = true
     dir,
     logsDir: logs ? path.resolve(io.cwd, logs) : settings.logsDir,
     profile: stringOption(values, 'profile') ?? settings.profile,
-    onSkip: onSkip ? (skip) => io.stderr(`runbook: skipped ${skip.path} (${skip.reason}${skip.detail ? `: ${skip.detail}` : ''})\n`) : undefined,
+    onSkip: onSkip
+      ? (skip) =>
+          io.stderr(
+            `runbook: skipped ${skip.path} (${skip.reason}${skip.detail ? `: ${skip.detail}` : ''})\n`,
+          )
+      : undefined,
   });
 }
 
 function checkFolder(dir: string, from: string): string {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
-    throw new RunbookError('not-found', `The runbook folder ${dir} (from ${from}) does not exist or is not a folder.`, {
-      file: dir,
-      key: from,
-      fix: 'Create it, or point --dir at the folder that holds your runbooks.',
-    });
+    throw new RunbookError(
+      'not-found',
+      `The runbook folder ${dir} (from ${from}) does not exist or is not a folder.`,
+      {
+        file: dir,
+        key: from,
+        fix: 'Create it, or point --dir at the folder that holds your runbooks.',
+      },
+    );
   }
   return dir;
 }

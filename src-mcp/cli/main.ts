@@ -2,7 +2,13 @@ import { parseArgs } from 'node:util';
 import { claudeCommand } from './claude.js';
 import type { CliCommand, CliIo } from './command.js';
 import { mcpCommand } from './mcp.js';
-import { listCommand, logsCommand, renderCommand, searchCommand, varsCommand } from './read-commands.js';
+import {
+  listCommand,
+  logsCommand,
+  renderCommand,
+  searchCommand,
+  varsCommand,
+} from './read-commands.js';
 import { reportError, USER_ERROR } from './report.js';
 import { serveCommand } from './serve.js';
 
@@ -47,7 +53,12 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo()): 
     return 0;
   }
   try {
-    const { positionals, values } = parseArgs({ args: [...rest], options: command.options, allowPositionals: true, strict: true });
+    const { positionals, values } = parseArgs({
+      args: [...rest],
+      options: command.options,
+      allowPositionals: true,
+      strict: true,
+    });
     return await command.run({ positionals, values, io });
   } catch (error) {
     if (isParseArgsError(error)) {

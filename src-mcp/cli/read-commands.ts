@@ -33,11 +33,18 @@ export const searchCommand: CliCommand = {
     const query = positionals.join(' ').trim();
     if (!query) throw usageError('search needs a query', 'runbook search "etcd backup"');
     const limit = Number(stringOption(values, 'limit') ?? 10);
-    if (!Number.isInteger(limit) || limit < 1) throw usageError('--limit must be a whole number of at least 1', 'runbook search redis --limit 5');
+    if (!Number.isInteger(limit) || limit < 1)
+      throw usageError(
+        '--limit must be a whole number of at least 1',
+        'runbook search redis --limit 5',
+      );
     const hits = await engineFromOptions(values, io).search(query, limit);
     if (values.json) writeJson(io, hits);
-    else for (const hit of hits) io.stdout(`${hit.name}  (${hit.score.toFixed(2)})  ${hit.title}\n    ${hit.snippet}\n`);
-    if (!values.json && hits.length === 0) io.stderr(`runbook: no runbook matches ${JSON.stringify(query)}\n`);
+    else
+      for (const hit of hits)
+        io.stdout(`${hit.name}  (${hit.score.toFixed(2)})  ${hit.title}\n    ${hit.snippet}\n`);
+    if (!values.json && hits.length === 0)
+      io.stderr(`runbook: no runbook matches ${JSON.stringify(query)}\n`);
     return 0;
   },
 };
@@ -49,7 +56,10 @@ export const renderCommand: CliCommand = {
   options: { ...folderOptions, var: { type: 'string', multiple: true }, vars: { type: 'string' } },
   async run({ positionals, values, io }) {
     const name = requireName(positionals, 'render');
-    const text = await engineFromOptions(values, io).render(name, { vars: collectVars(values), profile: stringOption(values, 'profile') });
+    const text = await engineFromOptions(values, io).render(name, {
+      vars: collectVars(values),
+      profile: stringOption(values, 'profile'),
+    });
     io.stdout(text);
     return 0;
   },
@@ -61,14 +71,23 @@ export const varsCommand: CliCommand = {
   usage: 'runbook vars <name> [--json] [--dir D]',
   options: { ...folderOptions, json: { type: 'boolean' } },
   async run({ positionals, values, io }) {
-    const variables = await engineFromOptions(values, io).variables(requireName(positionals, 'vars'));
+    const variables = await engineFromOptions(values, io).variables(
+      requireName(positionals, 'vars'),
+    );
     if (values.json) {
       writeJson(io, variables);
       return 0;
     }
     for (const v of variables) {
-      const flags = [v.required ? 'required' : 'optional', v.secret ? 'secret' : '', v.default !== undefined ? `default ${JSON.stringify(v.default)}` : '', v.choices ? `one of ${v.choices.join('|')}` : ''];
-      io.stdout(`${v.name}  (${flags.filter(Boolean).join(', ')})${v.description ? `  ${v.description}` : ''}\n`);
+      const flags = [
+        v.required ? 'required' : 'optional',
+        v.secret ? 'secret' : '',
+        v.default !== undefined ? `default ${JSON.stringify(v.default)}` : '',
+        v.choices ? `one of ${v.choices.join('|')}` : '',
+      ];
+      io.stdout(
+        `${v.name}  (${flags.filter(Boolean).join(', ')})${v.description ? `  ${v.description}` : ''}\n`,
+      );
     }
     return 0;
   },
@@ -104,7 +123,8 @@ function collectVars(values: OptionValues): Record<string, string> {
 
 function requireName(positionals: string[], command: string): string {
   const name = positionals[0];
-  if (!name) throw usageError(`${command} needs a runbook name`, `runbook ${command} deploy/rollback`);
+  if (!name)
+    throw usageError(`${command} needs a runbook name`, `runbook ${command} deploy/rollback`);
   return name;
 }
 

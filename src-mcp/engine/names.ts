@@ -72,7 +72,7 @@ export function validateNewRunbookPath(input: string): string {
         'Rename the segment; hidden files are not runbooks.',
       );
     if (segment.length > MAX_SEGMENT_LENGTH) fail('has a segment that is too long', 'Shorten it.');
-    if (/[<>:"|?*\u0000-\u001f]/.test(segment)) {
+    if (/[<>:"|?*]/.test(segment) || hasControlCharacter(segment)) {
       fail(
         'has characters that are not allowed in file names (<>:"|?* or control characters)',
         'Remove them.',
@@ -114,4 +114,9 @@ export function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length]!;
+}
+
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) < 0x20) return true;
+  return false;
 }
