@@ -61,7 +61,7 @@ if (existsSync(path.join(root, 'playwright.config.ts'))) {
 
 function spawnE2e(jsonFile) {
   process.stderr.write('\n=== end-to-end tests: playwright test\n');
-  const run = spawnSync(bin('playwright'), ['test', '--reporter=list,json'], {
+  const run = spawnSync(bin('playwright'), ['test', '--project=web', '--project=electron', '--reporter=list,json'], {
     cwd: root,
     stdio: 'inherit',
     env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile },
