@@ -6,6 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import { RunbookError } from '../engine/errors.js';
+import { writeFileAtomic } from '../engine/file-ops.js';
 import {
   MAX_MESSAGE_CHARS,
   approvalSocketPath,
@@ -167,10 +168,7 @@ function listen(server: net.Server, socketPath: string): Promise<void> {
 
 /** Written after listen(), so a client that finds a token also finds a socket. */
 async function writeTokenFile(tokenPath: string, token: string): Promise<void> {
-  const temp = `${tokenPath}.${process.pid}.tmp`;
-  await fs.writeFile(temp, token, { mode: 0o600 });
-  await fs.chmod(temp, 0o600);
-  await fs.rename(temp, tokenPath);
+  await writeFileAtomic(tokenPath, token, { mode: 0o600 });
 }
 
 /** Node removes the Unix socket file itself on close. */

@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RunbookError, toRunbookError } from '../engine/errors.js';
+import { writeFileAtomic } from '../engine/file-ops.js';
 
 export interface ConfigFile {
   /** The path the client reads. */
@@ -69,7 +69,7 @@ export async function writeConfigAtomically(
   try {
     await fs.mkdir(path.dirname(file.target), { recursive: true });
     const backupPath = file.exists ? await backUp(file.target, now) : undefined;
-    await replaceFile(file.target, text, file.mode);
+    await writeFileAtomic(file.target, text, { mode: file.mode });
     return { backupPath };
   } catch (error) {
     throw toRunbookError(error, file.path);
@@ -86,26 +86,5 @@ async function backUp(target: string, now: Date): Promise<string> {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 100) throw error;
     }
-  }
-}
-
-async function replaceFile(target: string, text: string, mode: number | undefined): Promise<void> {
-  const temp = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`,
-  );
-  try {
-    const handle = await fs.open(temp, 'wx');
-    try {
-      await handle.writeFile(text, 'utf8');
-      if (mode !== undefined) await handle.chmod(mode);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await fs.rename(temp, target);
-  } catch (error) {
-    await fs.rm(temp, { force: true });
-    throw error;
   }
 }
