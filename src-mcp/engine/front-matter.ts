@@ -159,22 +159,52 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The first markdown heading (ATX or setext), for runbooks without a front matter title. */
+const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const NOT_PROSE = /^(#|```|~~~|\||[-*+] |\d+\. |<|!\[|=+$|-+$|\[\[)/;
+
+/**
+ * The first markdown heading (ATX or setext), for runbooks without a front matter title.
+ * Walks lines and stops at the first heading: a whole-body regex costs too much at 10,000 files.
+ */
 export function firstHeading(body: string): string | undefined {
-  const atx = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/m.exec(body);
-  const setext = /^ {0,3}(\S.*)\r?\n {0,3}(?:=+|-+)[ \t]*$/m.exec(body);
-  const pick =
-    atx && setext ? (atx.index <= setext.index ? atx[1] : setext[1]) : (atx?.[1] ?? setext?.[1]);
-  return pick?.trim() || undefined;
+  let previous = '';
+  for (const line of lines(body)) {
+    const atx = ATX_HEADING.exec(line);
+    if (atx) return atx[1]!.trim() || undefined;
+    if (previous.trim() && SETEXT_UNDERLINE.test(line) && !/^ {4}/.test(previous))
+      return previous.trim();
+    previous = line;
+  }
+  return undefined;
 }
 
 /** The first paragraph of prose (not a heading, list, fence or table), shortened for lists. */
 export function firstParagraph(body: string, maxLength = 200): string {
-  for (const block of body.split(/\r?\n[ \t]*\r?\n/)) {
-    const text = block.trim();
-    if (!text || /^(#|```|~~~|\||[-*+] |\d+\. |<|!\[|=+$|-+$|\[\[)/.test(text)) continue;
-    const line = text.replace(/\s+/g, ' ');
-    return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line;
+  const paragraph: string[] = [];
+  let inFence = false;
+  for (const line of lines(body)) {
+    const text = line.trim();
+    if (/^(```|~~~)/.test(text)) inFence = !inFence;
+    if (inFence || text === '' || (paragraph.length === 0 && NOT_PROSE.test(text))) {
+      if (paragraph.length) break;
+      continue;
+    }
+    paragraph.push(text);
+    if (paragraph.join(' ').length > maxLength) break;
   }
-  return '';
+  const joined = paragraph.join(' ').replace(/\s+/g, ' ');
+  return joined.length > maxLength ? `${joined.slice(0, maxLength - 1)}…` : joined;
+}
+
+/** Lines of a text, lazily, so a scan that stops early reads only what it needs. */
+function* lines(text: string): Generator<string> {
+  let start = 0;
+  while (start <= text.length) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : end;
+    yield text.slice(start, stop > start && text[stop - 1] === '\r' ? stop - 1 : stop);
+    if (end === -1) return;
+    start = end + 1;
+  }
 }

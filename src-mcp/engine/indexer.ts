@@ -2,12 +2,13 @@ import { promises as fs } from 'node:fs';
 import type { Catalog } from './catalog.js';
 import { isEnvFile, type EnvCache } from './env-cache.js';
 import { isRunbookFile, nameFromPath, resolveInside } from './names.js';
-import { loadRunbookFile, sameListing, toSummary } from './runbook-file.js';
+import { loadRunbookFileSync, sameListing, toSummary } from './runbook-file.js';
 import { toIndexDoc, type SearchIndex } from './search.js';
-import { findRunbookFiles, isInSkippedFolder, mapLimit, type FoundFile } from './store-scan.js';
+import { findRunbookFiles, isInSkippedFolder, type FoundFile } from './store-scan.js';
 import type { ChangeEvent, Skip } from './types.js';
 
-const READ_CONCURRENCY = 64;
+/** Files read between two yields to the event loop (~10 ms of work). */
+const LOAD_BATCH = 100;
 
 /** Keeps the catalog and the search index in step with the folder: a full scan, or a few paths. */
 export class Indexer {
@@ -76,34 +77,34 @@ export class Indexer {
     }
   }
 
+  /** Loads in batches, yielding between them so a server on the same thread keeps answering. */
   private async loadAll(
     files: readonly FoundFile[],
     event: ChangeEvent,
     skips: Skip[],
   ): Promise<void> {
-    await mapLimit(files, READ_CONCURRENCY, async (file) => {
-      const existing = this.catalog.get(nameFromPath(file.relPath));
-      const result = await loadRunbookFile(file.absPath, file.relPath);
-      if ('skip' in result) {
-        skips.push(result.skip);
-        if (existing?.path === file.relPath) this.remove(existing.name, event);
-      } else if ('gone' in result) {
-        if (existing?.path === file.relPath) this.remove(existing.name, event);
-      } else {
-        const summary = toSummary(result.runbook);
-        if (
-          existing &&
-          existing.path === summary.path &&
-          existing.mtimeMs === summary.mtimeMs &&
-          existing.size === summary.size
-        )
-          return;
-        if (!this.catalog.set(summary)) return;
-        this.index.add(toIndexDoc(result.runbook));
-        (existing ? event.changed : event.added).push(summary.name);
-        if (!existing || !sameListing(existing, summary)) event.listChanged = true;
-      }
-    });
+    for (let start = 0; start < files.length; start += LOAD_BATCH) {
+      if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+      for (const file of files.slice(start, start + LOAD_BATCH)) this.loadOne(file, event, skips);
+    }
+  }
+
+  private loadOne(file: FoundFile, event: ChangeEvent, skips: Skip[]): void {
+    const existing = this.catalog.get(nameFromPath(file.relPath));
+    const owned = existing?.path === file.relPath;
+    const result = loadRunbookFileSync(file.absPath, file.relPath);
+    if ('skip' in result) skips.push(result.skip);
+    if (!('runbook' in result)) {
+      if (owned) this.remove(existing.name, event);
+      return;
+    }
+    const summary = toSummary(result.runbook);
+    const unchanged =
+      owned && existing.mtimeMs === summary.mtimeMs && existing.size === summary.size;
+    if (unchanged || !this.catalog.set(summary)) return;
+    this.index.add(toIndexDoc(result.runbook));
+    (existing ? event.changed : event.added).push(summary.name);
+    if (!existing || !sameListing(existing, summary)) event.listChanged = true;
   }
 
   private remove(name: string, event: ChangeEvent): void {

@@ -4,7 +4,7 @@ import type { Catalog } from './catalog.js';
 import { RunbookError } from './errors.js';
 import { fileTimestamp, pathExists, writeFileAtomic } from './file-ops.js';
 import { nameFromPath, resolveInside, validateNewRunbookPath } from './names.js';
-import { loadRunbookFile, parseRunbook } from './runbook-file.js';
+import { loadRunbookFileSync, parseRunbook } from './runbook-file.js';
 import { MAX_RUNBOOK_BYTES } from './store-scan.js';
 import type { Runbook, RunbookSummary } from './types.js';
 
@@ -15,7 +15,7 @@ export class RunbookFiles {
   constructor(private readonly root: string) {}
 
   async read(summary: RunbookSummary): Promise<Runbook> {
-    const result = await loadRunbookFile(resolveInside(this.root, summary.path), summary.path);
+    const result = loadRunbookFileSync(resolveInside(this.root, summary.path), summary.path);
     if ('runbook' in result) return result.runbook;
     if ('skip' in result) {
       throw new RunbookError(

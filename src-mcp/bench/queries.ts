@@ -1,0 +1,23 @@
+/** What people type when an alert fires: words, alert names, typos and half words. */
+export const BENCH_QUERIES = [
+  'etcd backup',
+  'postgres replication lag',
+  'postgress failover',
+  'certif',
+  'redis memory',
+  'certificate expiry',
+  'pod crash looping',
+  'disk space full',
+  'patroni switchover',
+  'gitaly latency',
+  'restart sidekiq',
+  'alertmanager notifications failing',
+  'etcdNoLeader',
+  'renew ssl certificate',
+  'pgbouncer connections',
+  'node not ready',
+  'prometheus high cardinality',
+  'cloudflare waf',
+  'rollback deployment',
+  'kube api server errors',
+] as const;
