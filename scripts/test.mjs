@@ -61,11 +61,15 @@ if (existsSync(path.join(root, 'playwright.config.ts'))) {
 
 function spawnE2e(jsonFile) {
   process.stderr.write('\n=== end-to-end tests: playwright test\n');
-  const run = spawnSync(bin('playwright'), ['test', '--project=web', '--project=electron', '--reporter=list,json'], {
-    cwd: root,
-    stdio: 'inherit',
-    env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile },
-  });
+  const run = spawnSync(
+    bin('playwright'),
+    ['test', '--project=web', '--project=electron', '--reporter=list,json'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, PLAYWRIGHT_JSON_OUTPUT_NAME: jsonFile },
+    },
+  );
   return run.status === 0;
 }
 

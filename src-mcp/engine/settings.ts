@@ -1,11 +1,12 @@
-import Conf from 'conf';
-import { RunbookError } from './errors.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { RunbookError, toRunbookError } from './errors.js';
 import { appDataDir } from './paths.js';
 
 /**
  * The app's settings. The tray app writes them with electron-store; the CLI and the MCP server
- * read the same file (`<user data>/config.json`) with conf, the library electron-store wraps,
- * so neither needs Electron.
+ * read the same file (`<user data>/config.json`) without Electron; the web host writes it with
+ * conf, the library electron-store wraps.
  */
 export interface AppSettings {
   runbookDir?: string;
@@ -33,25 +34,54 @@ export const settingsDefaults: AppSettings = {
   pinned: [],
 };
 
+type PropertySchema = (typeof settingsSchema)[keyof typeof settingsSchema];
+
 /**
- * Reads the settings without ever writing them (so no defaults are handed to conf, which would
- * write them back); a broken file is an error that names it.
+ * Reads the settings without ever writing them. A plain JSON read, not conf: conf writes the
+ * schema's defaults back into a missing file (the CLI must not create the app's folder) and
+ * compiling its schema costs ~50 ms on the MCP server's start. A broken file names itself.
  */
 export function readSettings(dataDir: string = appDataDir()): AppSettings {
+  const file = path.join(dataDir, `${SETTINGS_FILE_NAME}.json`);
+  let text: string;
   try {
-    const conf = new Conf<AppSettings>({
-      cwd: dataDir,
-      configName: SETTINGS_FILE_NAME,
-      projectName: 'runbook-companion',
-      schema: settingsSchema,
-      clearInvalidConfig: false,
-    });
-    return { ...settingsDefaults, ...conf.store };
-  } catch (cause) {
-    throw new RunbookError('invalid-argument', `The settings file is not valid: ${String(cause)}`, {
-      file: `${dataDir}/${SETTINGS_FILE_NAME}.json`,
-      fix: 'Fix or delete the file; the app writes it again from its Settings page.',
-      cause,
-    });
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { ...settingsDefaults };
+    throw toRunbookError(error, file);
   }
+  let data: unknown;
+  try {
+    data = text.trim() === '' ? {} : JSON.parse(text);
+  } catch (cause) {
+    throw invalidSettings(file, `it is not valid JSON (${(cause as Error).message})`);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw invalidSettings(file, 'it must hold a JSON object');
+  }
+  for (const [key, schema] of Object.entries(settingsSchema)) {
+    const value = (data as Record<string, unknown>)[key];
+    if (value !== undefined && !matches(value, schema)) {
+      throw invalidSettings(file, `${key} is ${JSON.stringify(value)}`, key);
+    }
+  }
+  return { ...settingsDefaults, ...(data as Partial<AppSettings>) };
+}
+
+function matches(value: unknown, schema: PropertySchema): boolean {
+  if (schema.type === 'boolean') return typeof value === 'boolean';
+  if (schema.type === 'array')
+    return Array.isArray(value) && value.every((v) => typeof v === 'string');
+  if (typeof value !== 'string' || value.length < ('minLength' in schema ? schema.minLength : 0)) {
+    return false;
+  }
+  return !('pattern' in schema) || new RegExp(schema.pattern).test(value);
+}
+
+function invalidSettings(file: string, why: string, key?: string): RunbookError {
+  return new RunbookError('invalid-argument', `The settings file is not valid: ${why}.`, {
+    file,
+    key,
+    fix: 'Fix or delete the file; the app writes it again from its Settings page.',
+  });
 }
