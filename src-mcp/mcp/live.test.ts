@@ -2,33 +2,21 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { builtServerCopy, removeServerCopy } from './test-build.js';
-import {
-  callTool,
-  makeFixture,
-  startServer,
-  type Fixture,
-  type ServerHandle,
-} from './test-harness.js';
+import { callTool, startRunningServer, type Fixture, type ServerHandle } from './test-harness.js';
 
-let entry: string;
 let fx: Fixture;
 let srv: ServerHandle;
 
+let stop: (() => Promise<void>) | undefined;
+
 beforeAll(async () => {
-  fx = await makeFixture();
-  entry = await builtServerCopy();
-  srv = await startServer(entry, fx);
+  ({ fx, srv, stop } = await startRunningServer());
   // Wait for the first scan and for the watcher to be set up before touching files.
   await callTool(srv.client, 'list_runbooks');
   await new Promise((resolve) => setTimeout(resolve, 300));
 });
 
-afterAll(async () => {
-  await removeServerCopy(entry);
-  await srv?.close();
-  await fx?.cleanup();
-});
+afterAll(() => stop?.());
 
 const until = (check: () => Promise<void> | void) =>
   vi.waitFor(check, { timeout: 10_000, interval: 100 });

@@ -1,10 +1,10 @@
 /** The real server (dist/mcp.js) over stdio: prompts, resources, completions and the CLI twin. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtServerCopy, removeServerCopy } from './test-build.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   callTool,
-  makeFixture,
   promptText,
+  startRunningServer,
   startServer,
   type Fixture,
   type ServerHandle,
@@ -14,17 +14,10 @@ let entry: string;
 let fx: Fixture;
 let srv: ServerHandle;
 
-beforeAll(async () => {
-  entry = await builtServerCopy();
-  fx = await makeFixture();
-  srv = await startServer(entry, fx);
-});
+let stop: (() => Promise<void>) | undefined;
 
-afterAll(async () => {
-  await removeServerCopy(entry);
-  await srv?.close();
-  await fx?.cleanup();
-});
+beforeAll(async () => ({ entry, fx, srv, stop } = await startRunningServer()));
+afterAll(() => stop?.());
 
 describe('prompts', () => {
   it('lists the compat prompt and one prompt per runbook, with described arguments', async () => {

@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { builtServerCopy, removeServerCopy } from './test-build.js';
 import {
   callTool,
   makeFixture,
+  startRunningServer,
   startServer,
   textOf,
   type Fixture,
@@ -18,18 +18,14 @@ let entry: string;
 let fx: Fixture;
 let srv: ServerHandle;
 
-beforeAll(async () => {
-  entry = await builtServerCopy();
-  fx = await makeFixture();
-  await mkdir(path.join(fx.dir, 'folder.md'));
-  srv = await startServer(entry, fx);
-});
+let stop: (() => Promise<void>) | undefined;
 
-afterAll(async () => {
-  await removeServerCopy(entry);
-  await srv?.close();
-  await fx?.cleanup();
+beforeAll(async () => {
+  ({ entry, fx, srv, stop } = await startRunningServer((f) =>
+    mkdir(path.join(f.dir, 'folder.md')),
+  ));
 });
+afterAll(() => stop?.());
 
 /** Every file under the fixture's base, so a write anywhere outside the folder shows up. */
 async function filesOutsideFolder(): Promise<string[]> {

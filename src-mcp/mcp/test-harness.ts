@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { builtServerCopy, removeServerCopy } from './test-build.js';
 import {
   PromptListChangedNotificationSchema,
   ResourceListChangedNotificationSchema,
@@ -127,4 +128,30 @@ export function textOf(result: { content?: unknown }): string {
 
 export function promptText(result: GetPromptResult): string {
   return result.messages.map((m) => (m.content.type === 'text' ? m.content.text : '')).join('\n');
+}
+
+export interface RunningServer {
+  entry: string;
+  fx: Fixture;
+  srv: ServerHandle;
+  stop(): Promise<void>;
+}
+
+/**
+ * A private copy of the built server on a fresh fixture; `prepare` shapes the folder before the
+ * server starts. `stop()` closes the client and removes every temp file.
+ */
+export async function startRunningServer(
+  prepare?: (fx: Fixture) => Promise<void>,
+): Promise<RunningServer> {
+  const entry = await builtServerCopy();
+  const fx = await makeFixture();
+  await prepare?.(fx);
+  const srv = await startServer(entry, fx);
+  const stop = async (): Promise<void> => {
+    await srv.close();
+    await removeServerCopy(entry);
+    await fx.cleanup();
+  };
+  return { entry, fx, srv, stop };
 }

@@ -4,31 +4,21 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApprovalServer } from '../approval/server.js';
-import { builtServerCopy, removeServerCopy } from './test-build.js';
 import {
   callTool,
-  makeFixture,
-  startServer,
+  startRunningServer,
   textOf,
   type Fixture,
   type ServerHandle,
 } from './test-harness.js';
 
-let entry: string;
 let fx: Fixture;
 let srv: ServerHandle;
 
-beforeAll(async () => {
-  entry = await builtServerCopy();
-  fx = await makeFixture();
-  srv = await startServer(entry, fx);
-});
+let stop: (() => Promise<void>) | undefined;
 
-afterAll(async () => {
-  await removeServerCopy(entry);
-  await srv?.close();
-  await fx?.cleanup();
-});
+beforeAll(async () => ({ fx, srv, stop } = await startRunningServer()));
+afterAll(() => stop?.());
 
 const data = (result: { structuredContent?: unknown }) =>
   result.structuredContent as Record<string, unknown>;
