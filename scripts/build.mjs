@@ -15,35 +15,18 @@ const quiet = process.argv.includes('--quiet');
 const requireShim =
   "import { createRequire as __rcCreateRequire } from 'node:module'; const require = __rcCreateRequire(import.meta.url);";
 
-const nodeEntries = [
-  ['src-mcp/cli/entry.ts', 'dist/cli.js'],
-  ['src-mcp/mcp/entry.ts', 'dist/mcp.js'],
-  ['src-mcp/bench/main.ts', 'dist/bench.js'],
-  ['src-mcp/bench/worker.ts', 'dist/bench-worker.js'],
-];
-// Electron's main process runs ES modules (Electron ≥ 28), so the engine's import.meta works
-// there too; a sandboxed preload must stay CommonJS.
-const electronEntries = [
+// [source, output, format]. Electron's main process runs ES modules (Electron ≥ 28), so the
+// engine's import.meta works there too; a sandboxed preload must stay CommonJS.
+const entries = [
+  ['src-mcp/cli/entry.ts', 'dist/cli.js', 'esm'],
+  ['src-mcp/mcp/entry.ts', 'dist/mcp.js', 'esm'],
+  ['src-mcp/bench/main.ts', 'dist/bench.js', 'esm'],
+  ['src-mcp/bench/worker.ts', 'dist/bench-worker.js', 'esm'],
   ['src-main/main.ts', 'dist/main/main.mjs', 'esm'],
   ['src-main/preload.ts', 'dist/main/preload.cjs', 'cjs'],
 ];
 
-async function buildNode([source, out]) {
-  await build({
-    entryPoints: [at(source)],
-    outfile: at(out),
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    banner: { js: requireShim },
-    sourcemap: 'linked',
-    logLevel: 'warning',
-    legalComments: 'none',
-  });
-}
-
-async function buildElectron([source, out, format]) {
+async function bundle([source, out, format]) {
   await build({
     entryPoints: [at(source)],
     outfile: at(out),
@@ -52,18 +35,17 @@ async function buildElectron([source, out, format]) {
     target: 'node20',
     format,
     banner: format === 'esm' ? { js: requireShim } : undefined,
+    // Only the Electron entries import it; the runtime provides it.
     external: ['electron'],
     sourcemap: 'linked',
     logLevel: 'warning',
+    legalComments: 'none',
   });
 }
 
 const started = Date.now();
 rmSync(at('dist'), { recursive: true, force: true });
-await Promise.all([
-  ...nodeEntries.filter(([s]) => existsSync(at(s))).map(buildNode),
-  ...electronEntries.filter(([s]) => existsSync(at(s))).map(buildElectron),
-]);
+await Promise.all(entries.filter(([source]) => existsSync(at(source))).map(bundle));
 if (existsSync(at('vite.config.ts'))) {
   const vite = spawnSync(
     process.execPath,
