@@ -5,7 +5,6 @@
 import path from 'node:path';
 import { Catalog } from './catalog.js';
 import { EnvCache } from './env-cache.js';
-import { RunbookError } from './errors.js';
 import { LogStore } from './logs.js';
 import { defaultLogsDir } from './paths.js';
 import { redact, secretEnvValues, secretVarValues } from './redact.js';
@@ -129,9 +128,7 @@ export class Engine {
 
   async render(name: string, request: RenderRequest = {}): Promise<string> {
     const runbook = await this.read(name);
-    const prepared = await prepareRender(runbook, request, (p) =>
-      this.envCache.load(p ?? this.profile),
-    );
+    const prepared = await prepareRender(runbook, request, (p) => this.env(p));
     return renderStrict(runbook.body, prepared.context);
   }
 
@@ -139,12 +136,7 @@ export class Engine {
     const stored = await this.read(name);
     const runbook =
       request.content === undefined ? stored : this.files.parse(stored, request.content);
-    const prepared = await prepareRender(
-      runbook,
-      request,
-      (p) => this.envCache.load(p ?? this.profile),
-      { lenient: true },
-    );
+    const prepared = await prepareRender(runbook, request, (p) => this.env(p), { lenient: true });
     const result = renderLenient(runbook.body, prepared.context);
     return { ...result, diagnostics: [...prepared.diagnostics, ...result.diagnostics] };
   }
@@ -207,14 +199,10 @@ export class Engine {
     text: string,
     vars: Record<string, string> = {},
   ): Promise<LogEntry> {
-    const summary = await this.resolve(name).catch(() => undefined);
-    if (!summary)
-      throw new RunbookError(
-        'not-found',
-        `No runbook named ${JSON.stringify(name)} to log a run for.`,
-        { key: 'runbook_name', fix: 'Use a name from list_runbooks.' },
-      );
-    const env = await this.envCache.load(this.profile).then(
+    // An unknown or ambiguous name is an error with suggestions: a log must belong to a runbook.
+    const summary = await this.resolve(name);
+    // A broken env.yaml must not lose the log; its values just cannot be redacted by name.
+    const env = await this.env().then(
       (loaded) => loaded.env,
       () => ({}),
     );
