@@ -8,6 +8,7 @@ import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { Engine } from './engine.js';
+import { ChangeBatch } from './change-batch.js';
 
 export type WatchStatus = { state: 'watching' } | { state: 'missing' | 'error'; message: string };
 
@@ -210,59 +211,4 @@ async function folderProblem(root: string): Promise<WatchStatus | undefined> {
     return { state: 'error', message: `The runbook folder ${root} cannot be read (permissions?).` };
   }
   return undefined;
-}
-
-/** Collects changed paths and applies them after a quiet spell, one batch at a time. */
-class ChangeBatch {
-  private pending = new Set<string>();
-  private timer: NodeJS.Timeout | undefined;
-  private firstAt = 0;
-  private running: Promise<void> | undefined;
-
-  constructor(
-    private readonly apply: (paths: string[]) => Promise<unknown>,
-    private readonly debounceMs: number,
-    private readonly maxWaitMs: number,
-    private readonly onError: (error: unknown) => void,
-  ) {}
-
-  add(relativePath: string): void {
-    if (this.pending.size === 0) this.firstAt = Date.now();
-    this.pending.add(relativePath);
-    this.schedule();
-  }
-
-  cancel(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.pending.clear();
-  }
-
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  private schedule(): void {
-    if (this.timer) clearTimeout(this.timer);
-    const untilMax = this.maxWaitMs - (Date.now() - this.firstAt);
-    this.timer = setTimeout(
-      () => void this.flush(),
-      Math.max(0, Math.min(this.debounceMs, untilMax)),
-    );
-  }
-
-  private async flush(): Promise<void> {
-    this.timer = undefined;
-    // One batch at a time; events that arrive meanwhile wait for the next one.
-    if (this.running) return void this.running.then(() => this.pending.size > 0 && this.schedule());
-    if (this.pending.size === 0) return;
-    const paths = [...this.pending];
-    this.pending.clear();
-    this.running = this.apply(paths).then(
-      () => undefined,
-      (error: unknown) => this.onError(error),
-    );
-    await this.running;
-    this.running = undefined;
-  }
 }
