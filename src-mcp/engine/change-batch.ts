@@ -2,7 +2,6 @@
  * Coalesces a burst of file events (a checkout, an editor's temp-file save) into one call:
  * applied after a quiet spell, or at the latest after maxWaitMs, one batch at a time.
  */
-/** Collects changed paths and applies them after a quiet spell, one batch at a time. */
 export class ChangeBatch {
   private pending = new Set<string>();
   private timer: NodeJS.Timeout | undefined;
