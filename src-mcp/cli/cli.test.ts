@@ -57,6 +57,27 @@ describe('runbook CLI (in process)', () => {
     expect((await cli(['list'], { RUNBOOK_DIR: dir })).stdout).toContain('only-here');
   });
 
+  it('uses the app setting runbookDir when neither --dir nor RUNBOOK_DIR is given', async () => {
+    const dir = await makeFolder({ 'from-settings.md': '# From settings' });
+    const data = await makeFolder(
+      { 'config.json': JSON.stringify({ runbookDir: dir }) },
+      'runbook-data-',
+    );
+    expect((await cli(['list'], { RUNBOOK_COMPANION_DATA: data })).stdout).toContain(
+      'from-settings',
+    );
+  });
+
+  it('names the setting when the saved folder is gone', async () => {
+    const data = await makeFolder(
+      { 'config.json': JSON.stringify({ runbookDir: '/nonexistent/rb' }) },
+      'runbook-data-',
+    );
+    const out = await cli(['list'], { RUNBOOK_COMPANION_DATA: data });
+    expect(out.code).toBe(2);
+    expect(out.stderr).toMatch(/\/nonexistent\/rb.*runbookDir/);
+  });
+
   it('falls back to the bundled examples', async () => {
     expect((await cli(['list'])).stdout).toContain('getting-started');
   });

@@ -2,41 +2,34 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Engine } from '../engine/engine.js';
 import { RunbookError } from '../engine/errors.js';
-import { bundledRunbooksDir } from '../engine/paths.js';
-import { readSettings } from '../engine/settings.js';
+import { appDataDir, bundledRunbooksDir, currentPlatform } from '../engine/paths.js';
+import { readSettings, type AppSettings } from '../engine/settings.js';
 import { stringOption, type CliIo, type OptionValues } from './command.js';
 
-export interface FolderChoice {
-  dir: string;
-  /** Where the folder came from, for `--help`-style explanations and the status line. */
-  source: '--dir' | 'RUNBOOK_DIR' | 'settings' | 'bundled';
+/** The app's settings as this invocation sees them (`RUNBOOK_COMPANION_DATA` in io.env counts). */
+function settingsFor(io: CliIo): AppSettings {
+  return readSettings(appDataDir({ ...currentPlatform(), env: io.env }));
 }
 
 /** `--dir`, then `RUNBOOK_DIR`, then the app's saved folder, then the bundled examples. */
-export function chooseRunbookDir(values: OptionValues, io: CliIo): FolderChoice {
+function chooseRunbookDir(values: OptionValues, io: CliIo, settings: AppSettings): string {
   const flag = stringOption(values, 'dir');
-  if (flag) return { dir: checkFolder(path.resolve(io.cwd, flag), '--dir'), source: '--dir' };
+  if (flag) return checkFolder(path.resolve(io.cwd, flag), '--dir');
   const fromEnv = io.env.RUNBOOK_DIR;
-  if (fromEnv)
-    return {
-      dir: checkFolder(path.resolve(io.cwd, fromEnv), 'RUNBOOK_DIR'),
-      source: 'RUNBOOK_DIR',
-    };
-  const saved = readSettings().runbookDir;
-  if (saved) return { dir: checkFolder(saved, 'the app setting runbookDir'), source: 'settings' };
-  return { dir: bundledRunbooksDir(), source: 'bundled' };
+  if (fromEnv) return checkFolder(path.resolve(io.cwd, fromEnv), 'RUNBOOK_DIR');
+  if (settings.runbookDir) return checkFolder(settings.runbookDir, 'the app setting runbookDir');
+  return bundledRunbooksDir();
 }
 
 export async function resolveRunbookDir(values: OptionValues, io: CliIo): Promise<string> {
-  return chooseRunbookDir(values, io).dir;
+  return chooseRunbookDir(values, io, settingsFor(io));
 }
 
 export function engineFromOptions(values: OptionValues, io: CliIo, onSkip = true): Engine {
-  const { dir } = chooseRunbookDir(values, io);
+  const settings = settingsFor(io);
   const logs = stringOption(values, 'logs');
-  const settings = readSettings();
   return Engine.open({
-    dir,
+    dir: chooseRunbookDir(values, io, settings),
     logsDir: logs ? path.resolve(io.cwd, logs) : settings.logsDir,
     profile: stringOption(values, 'profile') ?? settings.profile,
     onSkip: onSkip

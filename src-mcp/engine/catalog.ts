@@ -32,11 +32,6 @@ export class Catalog {
     return this.byName.delete(name);
   }
 
-  findByPath(relPath: string): RunbookSummary | undefined {
-    for (const summary of this.byName.values()) if (summary.path === relPath) return summary;
-    return undefined;
-  }
-
   /** Names under a folder prefix (a removed folder removes them all). */
   namesUnder(relDir: string): string[] {
     const prefix = `${relDir}/`;
