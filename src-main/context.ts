@@ -5,7 +5,7 @@
 import type ElectronStore from 'electron-store';
 import type { AppEvent } from '../src-mcp/api/contract.js';
 import type { AppSettings } from '../src-mcp/engine/settings.js';
-import type { RunbookSession } from './session.js';
+import type { RunbookSession } from '../src-mcp/api/session.js';
 import type { AppWindows } from './windows.js';
 
 export interface TrayStateFile {

@@ -3,12 +3,11 @@
  * dispatched to the same service the web host uses. Only our own renderer pages may call.
  */
 import { app, ipcMain } from 'electron';
-import type { ApiHandlers, CallOutcome } from '../src-mcp/api/contract.js';
+import type { CallOutcome } from '../src-mcp/api/contract.js';
 import { IPC_CALL_CHANNEL } from '../src-mcp/api/channels.js';
 import { dispatchCall } from '../src-mcp/api/dispatch.js';
 import { createService } from '../src-mcp/api/service.js';
 import type { SettingsStore } from '../src-mcp/api/settings-store.js';
-import type { Engine } from '../src-mcp/engine/engine.js';
 import { RunbookError } from '../src-mcp/engine/errors.js';
 import type { AppSettings } from '../src-mcp/engine/settings.js';
 import type { AppContext } from './context.js';
@@ -18,25 +17,19 @@ import { isTrustedSender } from './renderer-url.js';
 import { checkSettingsPatch } from './settings-options.js';
 
 export function setupIpc(ctx: AppContext): void {
-  const services = new WeakMap<Engine, ApiHandlers>();
-  const serviceFor = (engine: Engine): ApiHandlers => {
-    const existing = services.get(engine);
-    if (existing) return existing;
-    const created = createService(engine, {
-      clients: { launch: () => appLaunch(engine.root, appLocation()) },
-      settings: electronSettings(ctx),
-      watchStatus: () => ctx.session.watchStatus(),
-    });
-    services.set(engine, created);
-    return created;
-  };
+  // One service over the session: it reads the engine of the moment, so it follows folder changes.
+  const service = createService(ctx.session, {
+    clients: { launch: () => appLaunch(ctx.session.engine.root, appLocation()) },
+    settings: electronSettings(ctx),
+    watchStatus: () => ctx.session.watchStatus(),
+  });
 
   ipcMain.handle(
     IPC_CALL_CHANNEL,
     async (event, method: unknown, args: unknown): Promise<CallOutcome> => {
       if (!isTrustedSender(event.senderFrame?.url, ctx.appPath)) return refused();
       const name = typeof method === 'string' ? method : String(method);
-      const outcome = await dispatchCall(serviceFor(ctx.session.engine), name, args);
+      const outcome = await dispatchCall(service, name, args);
       const role = ctx.windows.roleOf(event.sender);
       if (outcome.ok && role !== 'main' && role !== undefined)
         quickWindowCopied(ctx, name, args, outcome.value);

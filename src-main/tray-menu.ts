@@ -3,14 +3,15 @@
  * No Electron at run time: tray.ts turns the template into a Menu; tests click the items directly.
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import type { SessionFolderState } from '../src-mcp/api/session.js';
 import { RECENT_LIMIT } from './recent.js';
 import { buildRunbookTree, type TreeFolder, type TreeRunbook } from './runbook-tree.js';
 
 /** Native menus do not scroll well; past this a submenu sends the user to the picker. */
 export const MAX_SUBMENU_ITEMS = 30;
 
-export type FolderState =
-  { kind: 'ready' } | { kind: 'loading' } | { kind: 'missing'; detail: string };
+/** The session's state, plus `loading` while the tray waits for the first list. */
+export type FolderState = SessionFolderState | { kind: 'loading' };
 
 export interface TrayMenuState {
   folder: string;

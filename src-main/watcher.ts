@@ -7,7 +7,7 @@ import { IPC_EVENT_CHANNEL } from '../src-mcp/api/channels.js';
 import type { AppSettings } from '../src-mcp/engine/settings.js';
 import { bundledRunbookDir } from './app-identity.js';
 import type { AppHub } from './context.js';
-import { RunbookSession, type SessionOptions } from './session.js';
+import { RunbookSession, type SessionOptions } from '../src-mcp/api/session.js';
 import type { AppWindows } from './windows.js';
 
 export function sessionOptions(settings: AppSettings): SessionOptions {

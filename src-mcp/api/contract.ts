@@ -154,6 +154,12 @@ export const apiContract = {
       shortcut: z.string().min(1).optional(),
       launchAtLogin: z.boolean().optional(),
       pinned: z.array(z.string()).optional(),
+      runbookDir: z
+        .string()
+        .min(1)
+        .max(4096)
+        .optional()
+        .describe('Absolute path of an existing folder; the app reopens on it'),
     }),
     returns<AppSettings>(),
   ),

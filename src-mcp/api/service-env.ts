@@ -11,17 +11,20 @@ import { RunbookError, toRunbookError } from '../engine/errors.js';
 import { writeFileAtomic } from '../engine/file-ops.js';
 import type { Diagnostic } from '../engine/types.js';
 import type { ApiHandlers, EnvDocument } from './contract.js';
+import type { EngineSource } from './session.js';
 
 type EnvHandlers = Pick<ApiHandlers, 'profiles' | 'envRead' | 'envValidate' | 'envSave'>;
 
 const PROFILE_NAME = /^[A-Za-z0-9_-]+$/;
 
-export function envHandlers(engine: Engine): EnvHandlers {
+export function envHandlers(source: EngineSource): EnvHandlers {
   return {
-    profiles: () => engine.profiles(),
-    envRead: ({ profile }) => readEnvDocument(engine, profile),
+    profiles: () => source.engine.profiles(),
+    envRead: ({ profile }) => readEnvDocument(source.engine, profile),
     envValidate: async ({ text }) => validateEnvText(text, 'env.yaml'),
     envSave: async ({ profile, text, baseMtimeMs }) => {
+      // One engine for the whole save, even if the folder is reopened meanwhile.
+      const { engine } = source;
       const file = await envFileName(engine.root, profile);
       const problems = validateEnvText(text, file);
       const first = problems[0];

@@ -1,6 +1,6 @@
-import type { Engine } from '../engine/engine.js';
 import { buildRunbookPrompt } from '../mcp/prompt-text.js';
 import type { ApiHandlers } from './contract.js';
+import type { EngineSource } from './session.js';
 
 type RunbookHandlers = Pick<
   ApiHandlers,
@@ -20,32 +20,35 @@ type RunbookHandlers = Pick<
   | 'logsRead'
 >;
 
-export function runbookHandlers(engine: Engine): RunbookHandlers {
+export function runbookHandlers(source: EngineSource): RunbookHandlers {
+  // A getter, not a captured engine: the folder may be reopened between calls.
+  const engine = () => source.engine;
   return {
-    list: () => engine.list(),
-    search: ({ query, limit }) => engine.search(query, limit ?? 30),
-    read: ({ name }) => engine.read(name),
-    variables: ({ name }) => engine.variables(name),
-    save: ({ name, content, baseMtimeMs }) => engine.save(name, content, { baseMtimeMs }),
-    create: ({ name, content }) => engine.create(name, content ?? starterContent(name)),
-    rename: ({ from, to }) => engine.rename(from, to),
-    delete: ({ name }) => engine.delete(name),
-    restore: ({ trashPath }) => engine.restore(trashPath),
+    list: () => engine().list(),
+    search: ({ query, limit }) => engine().search(query, limit ?? 30),
+    read: ({ name }) => engine().read(name),
+    variables: ({ name }) => engine().variables(name),
+    save: ({ name, content, baseMtimeMs }) => engine().save(name, content, { baseMtimeMs }),
+    create: ({ name, content }) => engine().create(name, content ?? starterContent(name)),
+    rename: ({ from, to }) => engine().rename(from, to),
+    delete: ({ name }) => engine().delete(name),
+    restore: ({ trashPath }) => engine().restore(trashPath),
     preview: ({ name, content, vars, profile }) =>
-      engine.preview(name, { content, vars: vars ?? {}, profile }),
+      engine().preview(name, { content, vars: vars ?? {}, profile }),
     render: async ({ name, vars, profile }) => ({
-      text: await engine.render(name, { vars: vars ?? {}, profile }),
+      text: await engine().render(name, { vars: vars ?? {}, profile }),
     }),
     // The same words the MCP prompt gives, so pasting into a chat behaves like attaching it there.
     promptText: async ({ name, vars, profile, includeLastLog }) => {
-      const summary = await engine.resolve(name);
-      const rendered = await engine.render(summary.name, { vars: vars ?? {}, profile });
-      const last = includeLastLog ? await engine.latestLog(summary.name) : undefined;
+      const open = engine();
+      const summary = await open.resolve(name);
+      const rendered = await open.render(summary.name, { vars: vars ?? {}, profile });
+      const last = includeLastLog ? await open.latestLog(summary.name) : undefined;
       const pastRun = last ? { createdAt: last.entry.createdAt, text: last.text } : undefined;
       return { text: buildRunbookPrompt(summary.name, rendered, pastRun) };
     },
-    logsList: ({ name }) => engine.listLogs(name),
-    logsRead: async ({ name, id }) => ({ text: await engine.readLog(name, id) }),
+    logsList: ({ name }) => engine().listLogs(name),
+    logsRead: async ({ name, id }) => ({ text: await engine().readLog(name, id) }),
   };
 }
 

@@ -45,18 +45,21 @@ beforeEach(async () => {
   dir = await makeFolder({ 'ops/deploy.md': DEPLOY, 'env.yaml': ENV, 'env.prod.yaml': 'x: 1\n' });
   home = await makeFolder({}, 'home-');
   const engine = Engine.open({ dir, logsDir: path.join(home, 'logs') });
-  handlers = createService(engine, {
-    clients: {
-      launch: () => ({
-        command: process.execPath,
-        args: [path.join(home, 'mcp.js'), '--dir', dir],
-      }),
-      platform: { platform: 'linux', homedir: home, env: {} },
-      detectRunning: async () => false,
+  handlers = createService(
+    { engine },
+    {
+      clients: {
+        launch: () => ({
+          command: process.execPath,
+          args: [path.join(home, 'mcp.js'), '--dir', dir],
+        }),
+        platform: { platform: 'linux', homedir: home, env: {} },
+        detectRunning: async () => false,
+      },
+      settings: confSettingsStore(path.join(home, 'data')),
+      watchStatus: () => ({ state: 'watching' }),
     },
-    settings: confSettingsStore(path.join(home, 'data')),
-    watchStatus: () => ({ state: 'watching' }),
-  });
+  );
 });
 
 describe('the contract', () => {

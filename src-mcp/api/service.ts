@@ -1,13 +1,15 @@
 /**
- * The app API implemented once over the Engine. The web host and the Electron IPC both dispatch
- * to these handlers by method name (see dispatch.ts), so every face behaves the same.
+ * The app API implemented once over the open folder. The web host and the Electron IPC both
+ * dispatch to these handlers by method name (see dispatch.ts), so every face behaves the same.
+ * The engine is read from the source at each call: after a folder change, calls follow it.
  */
-import type { Engine } from '../engine/engine.js';
 import type { WatchStatus } from '../engine/watcher.js';
 import type { ApiHandlers } from './contract.js';
 import { clientHandlers, type ClientDeps } from './service-clients.js';
 import { envHandlers } from './service-env.js';
 import { runbookHandlers } from './service-runbooks.js';
+import { settingsHandlers } from './service-settings.js';
+import type { EngineSource } from './session.js';
 import { confSettingsStore, type SettingsStore } from './settings-store.js';
 
 export interface ServiceDeps {
@@ -16,23 +18,27 @@ export interface ServiceDeps {
   settings?: SettingsStore;
   /** The folder watcher's state, owned by the host that runs the watcher. */
   watchStatus?: () => WatchStatus;
+  /** Called after a new runbook folder was checked and saved: the host reopens on it. */
+  openFolder?: (dir: string) => Promise<void>;
 }
 
-export function createService(engine: Engine, deps: ServiceDeps): ApiHandlers {
+export function createService(source: EngineSource, deps: ServiceDeps): ApiHandlers {
   const settings = deps.settings ?? confSettingsStore();
   return {
-    info: async () => ({
-      root: engine.root,
-      logsDir: engine.logsDir,
-      profile: engine.profile,
-      profiles: await engine.profiles(),
-      skipped: engine.skipped(),
-      watch: deps.watchStatus?.() ?? { state: 'watching' },
-    }),
-    ...runbookHandlers(engine),
-    ...envHandlers(engine),
-    settingsRead: async () => settings.read(),
-    settingsSave: async (patch) => settings.update(patch),
+    info: async () => {
+      const { engine } = source;
+      return {
+        root: engine.root,
+        logsDir: engine.logsDir,
+        profile: engine.profile,
+        profiles: await engine.profiles(),
+        skipped: engine.skipped(),
+        watch: deps.watchStatus?.() ?? { state: 'watching' },
+      };
+    },
+    ...runbookHandlers(source),
+    ...envHandlers(source),
+    ...settingsHandlers(settings, deps.openFolder),
     ...clientHandlers(deps.clients),
   };
 }

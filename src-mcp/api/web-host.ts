@@ -8,12 +8,12 @@ import path from 'node:path';
 import { sourceCheckoutLaunch } from '../clients/launch.js';
 import type { Engine } from '../engine/engine.js';
 import { RunbookError } from '../engine/errors.js';
-import { watchRunbookFolder, type FolderWatcher, type WatchStatus } from '../engine/watcher.js';
 import { HTTP_CALL_PREFIX, HTTP_EVENTS_PATH } from './channels.js';
 import type { CallOutcome } from './contract.js';
 import { dispatchCall, httpStatusFor } from './dispatch.js';
 import { createService } from './service.js';
 import type { ClientDeps } from './service-clients.js';
+import { RunbookSession } from './session.js';
 import type { SettingsStore } from './settings-store.js';
 import { EventHub } from './web-events.js';
 import {
@@ -27,8 +27,13 @@ import {
 } from './web-security.js';
 import { serveStatic } from './web-static.js';
 
-export interface WebHostOptions {
-  engine: Engine;
+/** The folder to serve: a session the caller owns, or one engine the host wraps in its own. */
+export type WebHostFolder =
+  { session: RunbookSession; engine?: undefined } | { engine: Engine; session?: undefined };
+
+export type WebHostOptions = WebHostFolder & WebHostSettings;
+
+export interface WebHostSettings {
   /** 0 or undefined: any free port. */
   port?: number;
   /** Default: a fresh random token. */
@@ -38,7 +43,7 @@ export interface WebHostOptions {
   /** Client config overrides (a temp Claude config in tests); `launch` defaults to this checkout. */
   claude?: Partial<ClientDeps>;
   settings?: SettingsStore;
-  /** Watch the folder and push changes (default true). */
+  /** With `engine`: watch the folder and push changes (default true). */
   watch?: boolean;
 }
 
@@ -54,15 +59,16 @@ export interface WebHost {
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  const { engine } = options;
+  const session = options.session ?? wrapEngine(options.engine, options.watch);
   const token = options.token ?? newToken();
   const hub = new EventHub();
-  let watcher: FolderWatcher | undefined;
-  const watchStatus = (): WatchStatus => watcher?.status() ?? { state: 'watching' };
-  const handlers = createService(engine, {
-    clients: { launch: () => sourceCheckoutLaunch(engine.root), ...options.claude },
+  const watchStatus = () => session.watchStatus();
+  const handlers = createService(session, {
+    clients: { launch: () => sourceCheckoutLaunch(session.engine.root), ...options.claude },
     settings: options.settings,
     watchStatus,
+    // The session tells every page (a watch and a full change event), so lists reload.
+    openFolder: (dir) => session.reopen({ dir }),
   });
   const rendererDir = path.resolve(options.rendererDir);
   let port = 0;
@@ -114,15 +120,13 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     sendJson(res, httpStatusFor(outcome), outcome);
   }
 
-  await listen(server, options.port ?? 0);
+  await listen(server, options.port ?? 0).catch(async (error: unknown) => {
+    if (!options.session) await session.close();
+    throw error;
+  });
   port = (server.address() as AddressInfo).port;
-  const unsubscribe = engine.onChange((change) => hub.broadcast({ type: 'change', change }));
-  if (options.watch !== false) {
-    watcher = watchRunbookFolder(engine, {
-      onStatus: (status) => hub.broadcast({ type: 'watch', status }),
-    });
-    await watcher.ready;
-  }
+  const unsubscribe = session.subscribe((event) => hub.broadcast(event));
+  await session.ready();
   const origin = `http://127.0.0.1:${port}`;
   return {
     url: `${origin}/?${TOKEN_PARAM}=${token}`,
@@ -132,11 +136,17 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: async () => {
       unsubscribe();
       hub.close();
-      await watcher?.close();
+      if (!options.session) await session.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** A caller's engine in a session of the host's own, so the folder can still be changed. */
+function wrapEngine(engine: Engine, watch: boolean | undefined): RunbookSession {
+  const { root: dir, logsDir, profile } = engine;
+  return new RunbookSession({ dir, logsDir, profile, engine, watch });
 }
 
 function listen(server: http.Server, port: number): Promise<void> {

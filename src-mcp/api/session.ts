@@ -1,24 +1,32 @@
 /**
  * The open runbook folder: one Engine plus its watcher, reopened when the user picks another folder
  * or when a folder that was missing at start comes back. Plain Node, so it is tested on real
- * folders; the tray, the windows and the MCP-side approval all follow it through `onEvent`.
+ * folders; the web host, the tray, the windows and the MCP-side approval all follow it through
+ * its listeners, and read `session.engine` at call time.
  */
-import { Engine, type EngineOptions } from '../src-mcp/engine/engine.js';
-import type { ChangeEvent } from '../src-mcp/engine/types.js';
-import {
-  watchRunbookFolder,
-  type FolderWatcher,
-  type WatchStatus,
-} from '../src-mcp/engine/watcher.js';
-import type { AppEvent } from '../src-mcp/api/contract.js';
-import type { FolderState } from './tray-menu.js';
+import { Engine, type EngineOptions } from '../engine/engine.js';
+import type { ChangeEvent } from '../engine/types.js';
+import { watchRunbookFolder, type FolderWatcher, type WatchStatus } from '../engine/watcher.js';
+import type { AppEvent } from './contract.js';
 
 export interface SessionOptions extends EngineOptions {
   debounceMs?: number;
   pollMs?: number;
+  /** Follow the folder on disk (default true); tests that drive the engine directly turn it off. */
+  watch?: boolean;
+  /** An engine the caller already opened on `dir`: the first entry uses it instead of a new one. */
+  engine?: Engine;
 }
 
 export type SessionListener = (event: AppEvent) => void;
+
+/** Whether the open folder can be listed; the tray adds its own `loading`. */
+export type SessionFolderState = { kind: 'ready' } | { kind: 'missing'; detail: string };
+
+/** What the service needs: the engine of the moment, read at each call. */
+export interface EngineSource {
+  readonly engine: Engine;
+}
 
 /** Everything may have changed: the faces reload their lists and env. */
 const EVERYTHING: ChangeEvent = {
@@ -37,18 +45,27 @@ interface SessionEntry {
   failed: boolean;
 }
 
-export class RunbookSession {
+export class RunbookSession implements EngineSource {
   private current: SessionEntry;
   private options: SessionOptions;
   private closed = false;
+  private readonly listeners = new Set<SessionListener>();
 
   constructor(
     options: SessionOptions,
-    private readonly onEvent: SessionListener,
+    onEvent?: SessionListener,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {
-    this.options = options;
-    this.current = this.start(options);
+    const { engine, ...rest } = options;
+    this.options = rest;
+    if (onEvent) this.listeners.add(onEvent);
+    this.current = this.start(rest, engine);
+  }
+
+  /** Every later event, until the returned function is called. */
+  subscribe(listener: SessionListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   get engine(): Engine {
@@ -65,7 +82,7 @@ export class RunbookSession {
     return this.current.watcher.status();
   }
 
-  folderState(): FolderState {
+  folderState(): SessionFolderState {
     const status = this.current.watcher.status();
     if (status.state !== 'watching') return { kind: 'missing', detail: status.message };
     if (this.current.failed) return { kind: 'missing', detail: 'The folder could not be read.' };
@@ -89,18 +106,21 @@ export class RunbookSession {
     await closeQuietly(this.current);
   }
 
-  private start(options: SessionOptions): SessionEntry {
-    const engine = Engine.open(options);
+  private start(options: SessionOptions, opened?: Engine): SessionEntry {
+    const engine = opened ?? Engine.open(options);
     const entry: SessionEntry = {
       engine,
       failed: false,
       unsubscribe: engine.onChange((change) => this.emit({ type: 'change', change })),
-      watcher: watchRunbookFolder(engine, {
-        debounceMs: options.debounceMs,
-        pollMs: options.pollMs,
-        onStatus: (status) => this.statusChanged(entry, status),
-        onError: (error) => this.onError(error),
-      }),
+      watcher:
+        options.watch === false
+          ? UNWATCHED
+          : watchRunbookFolder(engine, {
+              debounceMs: options.debounceMs,
+              pollMs: options.pollMs,
+              onStatus: (status) => this.statusChanged(entry, status),
+              onError: (error) => this.onError(error),
+            }),
     };
     engine.ready().catch(() => {
       entry.failed = true;
@@ -119,13 +139,22 @@ export class RunbookSession {
   }
 
   private emit(event: AppEvent): void {
-    try {
-      this.onEvent(event);
-    } catch (error) {
-      this.onError(error);
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.onError(error);
+      }
     }
   }
 }
+
+/** Stands in for the watcher when the folder is not followed: it always reports `watching`. */
+const UNWATCHED: FolderWatcher = {
+  ready: Promise.resolve(),
+  close: async () => undefined,
+  status: () => ({ state: 'watching' }),
+};
 
 async function closeQuietly(entry: SessionEntry): Promise<void> {
   entry.unsubscribe();

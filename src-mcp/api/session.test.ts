@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppEvent } from '../src-mcp/api/contract.js';
+import type { AppEvent } from './contract.js';
 import { RunbookSession } from './session.js';
 
 let base: string;
