@@ -145,8 +145,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
 /** A caller's engine in a session of the host's own, so the folder can still be changed. */
 function wrapEngine(engine: Engine, watch: boolean | undefined): RunbookSession {
+  // The engine's own options (its skip reporter too) carry over when the session reopens elsewhere.
   const { root: dir, logsDir, profile } = engine;
-  return new RunbookSession({ dir, logsDir, profile, engine, watch });
+  return new RunbookSession({ ...engine.options, dir, logsDir, profile, engine, watch });
 }
 
 function listen(server: http.Server, port: number): Promise<void> {

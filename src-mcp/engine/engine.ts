@@ -60,6 +60,8 @@ export class Engine {
   readonly root: string;
   readonly logsDir: string;
   readonly profile: string | undefined;
+  /** What it was opened with, so a host can open the same kind of engine on another folder. */
+  readonly options: Readonly<EngineOptions>;
   private readonly catalog = new Catalog();
   private readonly index = new SearchIndex();
   private readonly envCache: EnvCache;
@@ -70,6 +72,7 @@ export class Engine {
   private readonly initial: Promise<void>;
 
   private constructor(options: EngineOptions) {
+    this.options = { ...options };
     this.root = path.resolve(options.dir);
     this.logsDir = path.resolve(options.logsDir ?? defaultLogsDir());
     this.profile = options.profile;
