@@ -6,7 +6,7 @@ import { parseAssignment, parseVarList } from '../engine/var-list.js';
 
 export const listCommand: CliCommand = {
   name: 'list',
-  summary: 'List the runbooks in the folder',
+  summary: 'List the runbooks in the folder.',
   usage: 'runbook list [--json] [--dir D]',
   options: { ...folderOptions, json: { type: 'boolean' } },
   async run({ values, io }) {
@@ -26,7 +26,7 @@ export const listCommand: CliCommand = {
 
 export const searchCommand: CliCommand = {
   name: 'search',
-  summary: 'Search runbooks (ranked, with snippets)',
+  summary: 'Search runbooks (ranked, with snippets).',
   usage: 'runbook search <query> [--limit N] [--json] [--dir D]',
   options: { ...folderOptions, json: { type: 'boolean' }, limit: { type: 'string' } },
   async run({ positionals, values, io }) {
@@ -51,7 +51,7 @@ export const searchCommand: CliCommand = {
 
 export const renderCommand: CliCommand = {
   name: 'render',
-  summary: 'Print a runbook with its placeholders filled in',
+  summary: 'Print a runbook with its placeholders filled in.',
   usage: 'runbook render <name> [--var k=v]... [--vars k=v,k2=v2] [--profile P] [--dir D]',
   options: { ...folderOptions, var: { type: 'string', multiple: true }, vars: { type: 'string' } },
   async run({ positionals, values, io }) {
@@ -67,7 +67,7 @@ export const renderCommand: CliCommand = {
 
 export const varsCommand: CliCommand = {
   name: 'vars',
-  summary: "Show a runbook's variables",
+  summary: "Show a runbook's variables.",
   usage: 'runbook vars <name> [--json] [--dir D]',
   options: { ...folderOptions, json: { type: 'boolean' } },
   async run({ positionals, values, io }) {
@@ -95,7 +95,7 @@ export const varsCommand: CliCommand = {
 
 export const logsCommand: CliCommand = {
   name: 'logs',
-  summary: 'List the execution logs of a runbook, newest first (or print one)',
+  summary: 'List the execution logs of a runbook, newest first (or print one).',
   usage: 'runbook logs <name> [<log id>] [--json] [--logs L] [--dir D]',
   options: { ...folderOptions, json: { type: 'boolean' } },
   async run({ positionals, values, io }) {
