@@ -115,7 +115,8 @@ export const logsCommand: CliCommand = {
 };
 
 function collectVars(values: OptionValues): Record<string, string> {
-  const vars = typeof values.vars === 'string' ? parseVarList(values.vars, '--vars') : {};
+  const vars =
+    typeof values.vars === 'string' ? parseVarList(values.vars, { argument: '--vars' }) : {};
   const repeated = Array.isArray(values.var) ? values.var.map(String) : [];
   for (const assignment of repeated) parseAssignment(assignment, '--var', vars);
   return vars;

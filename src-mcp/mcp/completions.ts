@@ -14,7 +14,7 @@ import type { RunbookSummary } from '../engine/types.js';
 import type { PromptCatalog } from './prompt-catalog.js';
 import { COMPAT_PROMPT_NAME } from './prompt-names.js';
 import { RUNBOOK_URI_TEMPLATE } from './resources.js';
-import { parseVarsArgument } from './vars-argument.js';
+import { parseVarList } from '../engine/var-list.js';
 
 /** The protocol's cap on values in one completion result. */
 const MAX_VALUES = 100;
@@ -89,7 +89,7 @@ async function varsValues(
 
 function parseVarsLenient(text: string): Record<string, string> {
   try {
-    return parseVarsArgument(text);
+    return parseVarList(text, { trimValues: true });
   } catch {
     return {};
   }

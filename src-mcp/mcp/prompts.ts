@@ -19,7 +19,7 @@ import { COMPAT_PROMPT_NAME } from './prompt-names.js';
 import { buildRunbookPrompt, type PastRun } from './prompt-text.js';
 import { describeVariable } from './schemas.js';
 import { describeError } from './tool-result.js';
-import { parseVarsArgument } from './vars-argument.js';
+import { parseVarList } from '../engine/var-list.js';
 
 export interface PromptOptions {
   /** Add the latest execution log to every prompt (the compat prompt can also ask per call). */
@@ -115,7 +115,7 @@ async function getCompatPrompt(
       'runbook_search_keyword is required: give a runbook name or search words.',
     );
   }
-  const vars = parseVarsArgument(args.vars);
+  const vars = parseVarList(args.vars, { trimValues: true });
   const withLog =
     args.include_last_log === undefined
       ? (options.includeLastLog ?? false)
