@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RunbookError } from './errors.js';
 import { findPlaceholders, renderLenient, renderStrict } from './template.js';
+import { thrownRunbookError } from '../test-support/thrown.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const corporaRoot = [path.resolve(repoRoot, '../shared/corpora'), '/work/shared/corpora'].find(
@@ -69,7 +70,7 @@ describe('public runbook corpora', () => {
         if (!text.includes('{')) continue;
         const probe = `${text}\n{var.corpus_probe} {env[ns][{var.corpus_probe}]}\n`;
         const line = probe.split('\n').length - 1;
-        const err = catchError(() => renderStrict(probe, { vars: {}, env: {}, file }));
+        const err = thrownRunbookError(() => renderStrict(probe, { vars: {}, env: {}, file }));
         expect(err.message).toContain(`line ${line}: var.corpus_probe has no value`);
         expect(err.details).toHaveLength(2);
         expect(renderLenient(probe, { vars: {}, env: {} }).text).toBe(probe);
@@ -82,13 +83,3 @@ describe('public runbook corpora', () => {
     },
   );
 });
-
-function catchError(fn: () => unknown): RunbookError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof RunbookError) return err;
-    throw err;
-  }
-  throw new Error('expected a RunbookError');
-}

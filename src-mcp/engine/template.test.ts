@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { RunbookError } from './errors.js';
 import {
   envPaths,
   findPlaceholders,
@@ -9,6 +8,7 @@ import {
   type TemplateContext,
 } from './template.js';
 import type { Unresolved } from './types.js';
+import { thrownRunbookError } from '../test-support/thrown.js';
 
 const ENV = {
   db: { host: 'db.internal', port: 5432, ssl: true, ratio: 1.5, empty: null },
@@ -236,16 +236,6 @@ describe('renderStrict output', () => {
   });
 });
 
-function thrown(fn: () => unknown): RunbookError {
-  try {
-    fn();
-  } catch (err) {
-    if (err instanceof RunbookError) return err;
-    throw err;
-  }
-  throw new Error('expected a RunbookError');
-}
-
 describe('renderStrict errors', () => {
   const rows: {
     why: string;
@@ -421,7 +411,7 @@ describe('renderStrict errors', () => {
     },
   ];
   it.each(rows)('$why', ({ text, vars, lineOffset, code, says, never = [], keys }) => {
-    const err = thrown(() =>
+    const err = thrownRunbookError(() =>
       renderStrict(text, ctx({ file: 'docs/db.md', lineOffset, ...(vars ? { vars } : {}) })),
     );
     expect(err.code).toBe(code);
@@ -433,7 +423,7 @@ describe('renderStrict errors', () => {
   });
 
   it('names the first problem as the location and the fix names the variables', () => {
-    const err = thrown(() =>
+    const err = thrownRunbookError(() =>
       renderStrict('ok\n  {var.p} {var.q}', ctx({ file: 'a.md', lineOffset: 4 })),
     );
     expect([err.line, err.column, err.key]).toEqual([6, 3, 'var.p']);
@@ -441,11 +431,11 @@ describe('renderStrict errors', () => {
     expect(err.fix).toContain('p, q');
   });
   it('points at the missing variable inside a built key', () => {
-    const err = thrown(() => renderStrict('x {env[c][eu-{var.nope}]}', ctx()));
+    const err = thrownRunbookError(() => renderStrict('x {env[c][eu-{var.nope}]}', ctx()));
     expect([err.line, err.column, err.key]).toEqual([1, 14, 'var.nope']);
   });
   it('shortens a long list of lines for one repeated problem', () => {
-    const err = thrown(() => renderStrict('{var.m}\n'.repeat(12), ctx()));
+    const err = thrownRunbookError(() => renderStrict('{var.m}\n'.repeat(12), ctx()));
     expect(err.message).toBe(
       '1 value is missing:\n  lines 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 and 2 more: var.m has no value',
     );
@@ -516,7 +506,7 @@ describe('renderLenient', () => {
   it('gives the same messages as strict', () => {
     const text = '{var.a1} {env[db]} {env[nope]}';
     const lenient = renderLenient(text, ctx());
-    const err = thrown(() => renderStrict(text, ctx()));
+    const err = thrownRunbookError(() => renderStrict(text, ctx()));
     for (const d of lenient.diagnostics) expect(err.message).toContain(d.message);
     expect(lenient.diagnostics.map((d) => d.code)).toEqual([
       'missing-values',
