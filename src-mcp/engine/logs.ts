@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RunbookError, toRunbookError } from './errors.js';
+import { pathExists } from './file-ops.js';
 import { redact } from './redact.js';
 import type { LogEntry } from './types.js';
 
@@ -185,18 +186,9 @@ async function claim(temp: string, target: string): Promise<boolean> {
       throw toRunbookError(error, target);
   }
   // No hard links here (FAT, some network shares): check, then rename; the race window is tiny.
-  if (await exists(target)) return false;
+  if (await pathExists(target)) return false;
   await fs.rename(temp, target);
   return true;
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await fs.access(file);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function isMissing(error: unknown): boolean {
