@@ -3,8 +3,6 @@
  * the same run, when Debian's python3-whoosh is there.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { percentile, round } from './stats.js';
 
 const PYTHON = '/usr/bin/python3';
@@ -18,16 +16,10 @@ export function baselineQueries(queries: readonly string[]): string[] {
   return queries.filter((query) => !/[a-z][A-Z]/.test(query));
 }
 
-export function findBaselineScript(repoRoot: string): string | undefined {
-  return [
-    path.resolve(repoRoot, '../shared/bench/seed_whoosh.py'),
-    '/work/shared/bench/seed_whoosh.py',
-  ].find(existsSync);
-}
-
 /** Why the baseline cannot run here, or undefined when it can. */
 export function baselineUnavailable(script: string | undefined): string | undefined {
-  if (!script) return 'skipped: seed_whoosh.py not found in ../shared/bench or /work/shared/bench';
+  if (!script)
+    return 'skipped: seed_whoosh.py not found (set RUNBOOK_BENCH_SCRIPT, or put shared/bench beside the repository)';
   const probe = spawnSync(PYTHON, ['-c', 'import whoosh'], { encoding: 'utf8' });
   return probe.status === 0 ? undefined : 'skipped: python3-whoosh not installed';
 }

@@ -3,12 +3,11 @@
  * file, and the shared corpora are read-only): each public corpus alone, both together, and the
  * 10,000-runbook copy (both folders copied 14 times into copy1/ … copy14/).
  */
-import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { CORPUS_SOURCES, corporaDir } from '../test-support/shared-folder.js';
 
-export const SOURCES = ['gitlab-runbooks', 'openshift-runbooks'] as const;
 const LARGE_COPIES = 14;
 
 export interface BenchCorpus {
@@ -16,12 +15,9 @@ export interface BenchCorpus {
   dir: string;
 }
 
-/** `../shared/corpora` from the repo, else the machine-wide copy. */
+/** `--corpora DIR`, else `$RUNBOOK_CORPORA`, else `shared/corpora` beside the repository. */
 export function findCorporaRoot(repoRoot: string, override?: string): string | undefined {
-  const candidates = override
-    ? [override]
-    : [path.resolve(repoRoot, '../shared/corpora'), '/work/shared/corpora'];
-  return candidates.find((dir) => SOURCES.every((source) => existsSync(path.join(dir, source))));
+  return corporaDir(repoRoot, override ? { RUNBOOK_CORPORA: override } : process.env);
 }
 
 export interface PreparedCorpora {
@@ -52,9 +48,10 @@ export async function prepareCorpora(
   };
   await add('gitlab', (dir) => copyInto(dir, ['gitlab-runbooks']));
   await add('openshift', (dir) => copyInto(dir, ['openshift-runbooks']));
-  await add('both', (dir) => copyInto(dir, SOURCES));
+  await add('both', (dir) => copyInto(dir, CORPUS_SOURCES));
   await add('10k', async (dir) => {
-    for (let i = 1; i <= LARGE_COPIES; i++) await copyInto(path.join(dir, `copy${i}`), SOURCES);
+    for (let i = 1; i <= LARGE_COPIES; i++)
+      await copyInto(path.join(dir, `copy${i}`), CORPUS_SOURCES);
   });
   return { corpora, cleanup: () => rm(base, { recursive: true, force: true }) };
 }

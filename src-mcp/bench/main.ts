@@ -11,15 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import {
-  baselineQueries,
-  baselineUnavailable,
-  findBaselineScript,
-  runBaseline,
-} from './baseline.js';
+import { baselineQueries, baselineUnavailable, runBaseline } from './baseline.js';
 import { describeFolder, findCorporaRoot, prepareCorpora, type BenchCorpus } from './corpora.js';
 import { measureMcpStartup, measureNodeFloor } from './mcp-startup.js';
+import { measureCliSearch, measureFloor, measureMcpFirstSearch } from './user-paths.js';
 import { BENCH_QUERIES } from './queries.js';
+import { whooshSeedScript } from '../test-support/shared-folder.js';
 import { median, round } from './stats.js';
 
 const COLD_RUNS = 3;
@@ -95,6 +92,7 @@ async function benchCorpus(
     ...(await measureMcpStartup(path.join(here, 'mcp.js'), corpus.dir)),
     node_e_0_floor_ms: await measureNodeFloor(),
   };
+  result['user_paths'] = await measureUserPaths(corpus.dir);
   result['targets_met'] = {
     cold_build: median(coldMs) <= TARGETS.cold_build_ms,
     update: numberAt(full, 'update', 'median_ms') <= TARGETS.update_ms,
@@ -103,6 +101,27 @@ async function benchCorpus(
     mcp_initialize: numberAt(result, 'mcp_initialize', 'median_ms') <= TARGETS.mcp_initialize_ms,
   };
   return result;
+}
+
+/** The paths users wait on, whole process, each as a ratio to the floor measured beside it. */
+async function measureUserPaths(dir: string): Promise<WorkerResult> {
+  const query = BENCH_QUERIES[0] ?? 'alert';
+  const floor = await measureFloor(dir);
+  const cli = await measureCliSearch(path.join(here, 'cli.js'), dir, query);
+  const mcp = await measureMcpFirstSearch(path.join(here, 'mcp.js'), dir, query);
+  const ratio = (ms: number): number => round(ms / floor.median_ms, 2);
+  const first = numberAt(mcp, 'first_search', 'median_ms');
+  return {
+    floor_walk_and_read: floor,
+    cli_search: { ...cli, ratio_to_floor: ratio(cli.median_ms), goal_ratio: 1.5 },
+    mcp_spawn_to_first_search: {
+      ...(mcp['first_search'] as object),
+      ratio_to_floor: ratio(first),
+      goal_ratio: 2,
+    },
+    mcp_peak_rss_mb: mcp['peak_rss_mb'],
+    mcp_lists: mcp['lists'],
+  };
 }
 
 function withBaseline(
@@ -138,7 +157,7 @@ async function main(): Promise<void> {
   const wanted = new Set((values.only ?? 'gitlab,openshift,both,10k').split(',')) as Set<
     BenchCorpus['id']
   >;
-  const script = findBaselineScript(repoRoot);
+  const script = whooshSeedScript(repoRoot);
   const skipped = values['no-baseline'] ? 'skipped: --no-baseline' : baselineUnavailable(script);
   const prepared = await prepareCorpora(corporaRoot, wanted);
   try {

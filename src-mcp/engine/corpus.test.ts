@@ -2,19 +2,15 @@
  * Real public runbooks full of PromQL, JSON, jsonpath and Go templates: none of their braces may
  * change when rendered. Read in place (read-only); never copied into the repo.
  */
-import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { RunbookError } from './errors.js';
 import { findPlaceholders, renderLenient, renderStrict } from './template.js';
 import { thrownRunbookError } from '../test-support/thrown.js';
+import { CORPORA_SKIPPED, corporaDir } from '../test-support/shared-folder.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corporaRoot = [path.resolve(repoRoot, '../shared/corpora'), '/work/shared/corpora'].find(
-  (dir) => existsSync(dir),
-);
+const corporaRoot = corporaDir();
 const CORPORA = ['gitlab-runbooks', 'openshift-runbooks'];
 
 async function markdownFiles(dir: string): Promise<string[]> {
@@ -27,7 +23,7 @@ async function markdownFiles(dir: string): Promise<string[]> {
 
 const title = corporaRoot
   ? 'renders every file without placeholders byte for byte'
-  : 'SKIPPED: corpora not found at ../shared/corpora (from the repo) or /work/shared/corpora';
+  : CORPORA_SKIPPED;
 
 describe('public runbook corpora', () => {
   it.skipIf(corporaRoot === undefined)(title, async () => {

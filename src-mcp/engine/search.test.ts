@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { cp } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readIndexDocs, writeFixtureFolder, type FixtureFolder } from './search-fixtures.js';
 import { SearchIndex, type IndexDoc } from './search.js';
+import { corporaDir } from '../test-support/shared-folder.js';
 
 let folder: FixtureFolder;
 let docs: IndexDoc[];
@@ -199,10 +198,7 @@ describe('suggest', () => {
   });
 });
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const corpora = [path.resolve(repoRoot, '../shared/corpora'), '/work/shared/corpora'].find(
-  existsSync,
-);
+const corpora = corporaDir();
 
 describe('on the public runbook corpora (copied to a temp folder)', () => {
   let copy: FixtureFolder | undefined;

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtServerCopy, removeServerCopy, repoRoot } from './test-build.js';
+import { CORPORA_SKIPPED, corporaDir } from '../test-support/shared-folder.js';
 import {
   callTool,
   makeFixture,
@@ -13,7 +14,8 @@ import {
 } from './test-harness.js';
 
 const examples = path.join(repoRoot, 'runbooks');
-const corpus = '/work/shared/corpora/openshift-runbooks';
+const corpora = corporaDir();
+const corpus = corpora ? path.join(corpora, 'openshift-runbooks') : '';
 
 interface Listed {
   runbooks: { name: string; variables: unknown[] }[];
@@ -53,8 +55,8 @@ describe.skipIf(!existsSync(examples))('the bundled examples', () => {
   });
 });
 
-describe.skipIf(!existsSync(corpus))(
-  '274 OpenShift runbooks full of PromQL, JSON and jsonpath',
+describe.skipIf(!corpora)(
+  corpora ? '274 OpenShift runbooks full of PromQL, JSON and jsonpath' : CORPORA_SKIPPED,
   () => {
     let fx: Fixture;
     let srv: ServerHandle;

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { COMPAT_PROMPT_NAME, assignPromptNames, sanitizePromptName } from './prompt-names.js';
+import { CORPORA_SKIPPED, corporaDir } from '../test-support/shared-folder.js';
 
 describe('sanitizePromptName', () => {
   it.each([
@@ -49,11 +49,13 @@ describe('assignPromptNames', () => {
     expect(Object.fromEntries(assignPromptNames(names))).toEqual(expected);
   });
 
-  const corpora = '/work/shared/corpora';
-  it.skipIf(!existsSync(corpora))(
-    'gives each of the 727 corpus runbooks (many named README) a distinct name',
+  const corpora = corporaDir();
+  it.skipIf(!corpora)(
+    corpora
+      ? 'gives each of the 727 corpus runbooks (many named README) a distinct name'
+      : CORPORA_SKIPPED,
     async () => {
-      const root = corpora;
+      const root = corpora ?? '';
       const files = (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.md'));
       const names = files.map((f) => f.slice(0, -3));
       const assigned = [...assignPromptNames(names).values()];

@@ -1,4 +1,4 @@
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,10 +31,4 @@ export async function copyBundledRunbooks(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'runbooks-bundled-'));
   await fs.cp(path.join(repoRoot, 'runbooks'), dir, { recursive: true });
   return dir;
-}
-
-/** The shared public corpora: `../shared/corpora` beside the checkout (CI), else /work/shared. */
-export function corporaDir(): string | undefined {
-  const candidates = [path.resolve(repoRoot, '..', 'shared', 'corpora'), '/work/shared/corpora'];
-  return candidates.find((candidate) => existsSync(path.join(candidate, 'gitlab-runbooks')));
 }

@@ -1,0 +1,215 @@
+/**
+ * What users wait for, measured as whole processes: the floor (a fresh `node` that walks the
+ * folder and reads every runbook file), `runbook search`, and the MCP server as Claude Desktop
+ * starts it (watcher on) from spawn to its first `search_runbooks` answer, with the sizes of its
+ * prompt and resource lists and its peak memory. Every time is a median; ratios are to the floor
+ * of the same run.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { median, round } from './stats.js';
+
+const RUNS = 5;
+
+/** The floor: no index, no parsing; walk and read, as any tool over the folder must at least. */
+const FLOOR_SCRIPT = `
+const fs = require('node:fs'); const path = require('node:path');
+let files = 0;
+const walk = (dir) => {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) walk(p);
+    else if (/\\.(md|markdown|txt)$/i.test(e.name)) { fs.readFileSync(p); files++; }
+  }
+};
+walk(process.argv[1]);
+process.stdout.write(String(files));
+`;
+
+function runToExit(args: string[]): Promise<{ ms: number; stdout: string; code: number | null }> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: performance.now() - started, stdout, code }));
+  });
+}
+
+async function medianOf(
+  args: string[],
+  runs = RUNS,
+): Promise<{ median_ms: number; runs: number[] }> {
+  // One unmeasured run first: every figure is with a warm page cache, as the issue measures.
+  await runToExit(args);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const run = await runToExit(args);
+    if (run.code !== 0) throw new Error(`${args.join(' ')} exited with ${run.code}`);
+    times.push(round(run.ms));
+  }
+  return { median_ms: round(median(times)), runs: times };
+}
+
+export function measureFloor(dir: string): Promise<{ median_ms: number; runs: number[] }> {
+  return medianOf(['-e', FLOOR_SCRIPT, dir]);
+}
+
+export function measureCliSearch(
+  cliEntry: string,
+  dir: string,
+  query: string,
+): Promise<{ median_ms: number; runs: number[] }> {
+  return medianOf([cliEntry, 'search', query, '--dir', dir, '--limit', '10']);
+}
+
+interface McpSession {
+  firstSearchMs: number;
+  lists: Record<string, ListMeasure>;
+  peakRssMb: number | null;
+}
+
+export interface ListMeasure {
+  pages: number;
+  items: number;
+  distinct: number;
+  largest_page_bytes: number;
+  first_page_ms: number;
+}
+
+/** A line-delimited JSON-RPC client over a spawned server's stdio, just enough to time calls. */
+class RpcProcess {
+  private buffer = '';
+  private nextId = 1;
+  private readonly waiting = new Map<number, (line: string) => void>();
+  readonly child;
+
+  constructor(entry: string, args: string[]) {
+    this.child = spawn(process.execPath, [entry, ...args], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child.stdout.on('data', (chunk: Buffer) => this.take(chunk.toString('utf8')));
+  }
+
+  call(method: string, params: unknown): Promise<{ line: string; result: unknown }> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`${method}: no answer in 120 s`)), 120_000);
+      this.waiting.set(id, (line) => {
+        clearTimeout(timer);
+        const message = JSON.parse(line) as { result?: unknown; error?: unknown };
+        if (message.error) reject(new Error(`${method}: ${JSON.stringify(message.error)}`));
+        else resolve({ line, result: message.result });
+      });
+      this.send({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  notify(method: string): void {
+    this.send({ jsonrpc: '2.0', method });
+  }
+
+  /** Peak resident memory so far (Linux only: VmHWM). */
+  peakRssMb(): number | null {
+    try {
+      const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const kb = /VmHWM:\s+(\d+)/.exec(status)?.[1];
+      return kb ? round(Number(kb) / 1024, 1) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  close(): void {
+    this.child.kill();
+  }
+
+  private send(message: unknown): void {
+    this.child.stdin.write(`${JSON.stringify(message)}\n`);
+  }
+
+  private take(text: string): void {
+    this.buffer += text;
+    let newline;
+    while ((newline = this.buffer.indexOf('\n')) !== -1) {
+      const line = this.buffer.slice(0, newline);
+      this.buffer = this.buffer.slice(newline + 1);
+      const { id } = JSON.parse(line) as { id?: unknown };
+      const resolve = typeof id === 'number' ? this.waiting.get(id) : undefined;
+      if (resolve) {
+        this.waiting.delete(id as number);
+        resolve(line);
+      }
+    }
+  }
+}
+
+async function pageThrough(
+  server: RpcProcess,
+  method: 'prompts/list' | 'resources/list',
+  key: 'prompts' | 'resources',
+): Promise<ListMeasure> {
+  const names: string[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  let largest = 0;
+  let firstMs = 0;
+  do {
+    const started = performance.now();
+    const { line, result } = await server.call(method, cursor ? { cursor } : {});
+    if (pages === 0) firstMs = performance.now() - started;
+    pages++;
+    largest = Math.max(largest, Buffer.byteLength(line));
+    const page = result as Record<string, unknown> & { nextCursor?: string };
+    for (const item of (page[key] as { name?: string; uri?: string }[]) ?? [])
+      names.push(item.uri ?? item.name ?? '');
+    cursor = page.nextCursor;
+  } while (cursor && pages < 10_000);
+  return {
+    pages,
+    items: names.length,
+    distinct: new Set(names).size,
+    largest_page_bytes: largest,
+    first_page_ms: round(firstMs),
+  };
+}
+
+async function mcpSession(entry: string, dir: string, query: string): Promise<McpSession> {
+  const started = performance.now();
+  const server = new RpcProcess(entry, ['--dir', dir, '--logs', `${dir}/.bench-logs`]);
+  try {
+    await server.call('initialize', {
+      protocolVersion: '2025-06-18',
+      capabilities: {},
+      clientInfo: { name: 'runbook-bench', version: '1' },
+    });
+    server.notify('notifications/initialized');
+    await server.call('tools/call', { name: 'search_runbooks', arguments: { query } });
+    const firstSearchMs = performance.now() - started;
+    const lists = {
+      'prompts/list': await pageThrough(server, 'prompts/list', 'prompts'),
+      'resources/list': await pageThrough(server, 'resources/list', 'resources'),
+    };
+    return { firstSearchMs, lists, peakRssMb: server.peakRssMb() };
+  } finally {
+    server.close();
+  }
+}
+
+/** Spawn → first `search_runbooks` answer, watcher on, as Claude Desktop starts the server. */
+export async function measureMcpFirstSearch(
+  entry: string,
+  dir: string,
+  query: string,
+): Promise<Record<string, unknown>> {
+  await mcpSession(entry, dir, query);
+  const sessions: McpSession[] = [];
+  for (let i = 0; i < RUNS; i++) sessions.push(await mcpSession(entry, dir, query));
+  const times = sessions.map((s) => round(s.firstSearchMs));
+  const peaks = sessions.map((s) => s.peakRssMb ?? Number.NaN);
+  return {
+    first_search: { median_ms: round(median(times)), runs: times },
+    peak_rss_mb: round(median(peaks), 1),
+    lists: sessions[0]?.lists,
+  };
+}
