@@ -35,8 +35,10 @@ async function bundle([source, out, format]) {
     target: 'node20',
     format,
     banner: format === 'esm' ? { js: requireShim } : undefined,
-    // Only the Electron entries import it; the runtime provides it.
-    external: ['electron'],
+    // Only the Electron entries import electron (the runtime provides it); only the bench, Playwright.
+    external: ['electron', 'playwright-core'],
+    // jsonc-parser's `main` is a UMD build whose require() esbuild cannot follow; its ESM build bundles.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     sourcemap: 'linked',
     logLevel: 'warning',
     legalComments: 'none',

@@ -14,6 +14,7 @@ import { parseArgs } from 'node:util';
 import { baselineQueries, baselineUnavailable, runBaseline } from './baseline.js';
 import { describeFolder, findCorporaRoot, prepareCorpora, type BenchCorpus } from './corpora.js';
 import { measureMcpStartup, measureNodeFloor } from './mcp-startup.js';
+import { measureUi } from './ui.js';
 import { measureCliSearch, measureFloor, measureMcpFirstSearch } from './user-paths.js';
 import { BENCH_QUERIES } from './queries.js';
 import { whooshSeedScript } from '../test-support/shared-folder.js';
@@ -111,6 +112,8 @@ async function measureUserPaths(dir: string): Promise<WorkerResult> {
   const mcp = await measureMcpFirstSearch(path.join(here, 'mcp.js'), dir, query);
   const ratio = (ms: number): number => round(ms / floor.median_ms, 2);
   const first = numberAt(mcp, 'first_search', 'median_ms');
+  const ui = await measureUi(path.join(here, 'cli.js'), dir, query);
+  const usable = numberAt(ui, 'usable_ms', 'median_ms');
   return {
     floor_walk_and_read: floor,
     cli_search: { ...cli, ratio_to_floor: ratio(cli.median_ms), goal_ratio: 1.5 },
@@ -121,6 +124,9 @@ async function measureUserPaths(dir: string): Promise<WorkerResult> {
     },
     mcp_peak_rss_mb: mcp['peak_rss_mb'],
     mcp_lists: mcp['lists'],
+    ui: Number.isNaN(usable)
+      ? ui
+      : { ...ui, usable_ratio_to_floor: ratio(usable), goal_ratio: 4, goal_elements: 5000 },
   };
 }
 

@@ -1,0 +1,157 @@
+/**
+ * The UI as a user meets it: `runbook serve` on the folder, Debian's Chromium driven by
+ * Playwright. Measures from navigation to a usable library (the first runbook in the list can be
+ * clicked), the number of elements in the page, and the longest main-thread task while loading,
+ * searching and clearing the search (PerformanceObserver `longtask`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { median, round } from './stats.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const RUNS = 3;
+
+interface UiRun {
+  usable_ms: number;
+  elements: number;
+  longest_task_load_ms: number;
+  search_ms: number;
+  longest_task_search_ms: number;
+  clear_ms: number;
+  longest_task_clear_ms: number;
+}
+
+function startServe(
+  cliEntry: string,
+  dir: string,
+  temp: string,
+): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [cliEntry, 'serve', '--dir', dir, '--logs', path.join(temp, 'logs')],
+    {
+      env: {
+        ...process.env,
+        RUNBOOK_RENDERER_DIR: path.join(path.dirname(cliEntry), 'renderer'),
+        RUNBOOK_COMPANION_DATA: path.join(temp, 'data'),
+      },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(
+      () => reject(new Error('runbook serve printed no URL in 60 s')),
+      60_000,
+    );
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve({ url, child });
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`runbook serve exited (${code})`)));
+  });
+}
+
+/** Long tasks since the last call, longest first. */
+async function takeLongest(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    const longest = Math.max(0, ...w.__longTasks);
+    w.__longTasks = [];
+    return longest;
+  });
+}
+
+async function oneRun(browser: Browser, url: string, query: string): Promise<UiRun> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  try {
+    const started = performance.now();
+    await page.goto(url);
+    const firstRunbook = page
+      .getByRole('listbox', { name: 'Runbooks' })
+      .getByRole('option')
+      .first();
+    await firstRunbook.waitFor({ state: 'visible', timeout: 120_000 });
+    const usable = performance.now() - started;
+    const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
+    const longestLoad = await takeLongest(page);
+    const search = page.getByRole('combobox', { name: 'Search runbooks' });
+    const searchStarted = performance.now();
+    await search.fill(query);
+    await page
+      .getByRole('listbox', { name: 'Search results' })
+      .getByRole('option')
+      .first()
+      .waitFor({ state: 'visible', timeout: 60_000 });
+    const searchMs = performance.now() - searchStarted;
+    const longestSearch = await takeLongest(page);
+    const clearStarted = performance.now();
+    await search.fill('');
+    await firstRunbook.waitFor({ state: 'visible', timeout: 60_000 });
+    // Let the tree settle: a freeze after the first row shows still counts.
+    await page.waitForTimeout(300);
+    const clearMs = performance.now() - clearStarted;
+    return {
+      usable_ms: round(usable),
+      elements,
+      longest_task_load_ms: round(longestLoad),
+      search_ms: round(searchMs),
+      longest_task_search_ms: round(longestSearch),
+      clear_ms: round(clearMs),
+      longest_task_clear_ms: round(await takeLongest(page)),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function measureUi(
+  cliEntry: string,
+  dir: string,
+  query: string,
+): Promise<Record<string, unknown>> {
+  if (!existsSync(CHROMIUM))
+    return { skipped: `${CHROMIUM} not installed (apt-get install chromium)` };
+  const { chromium } = await import('playwright-core');
+  const temp = await mkdtemp(path.join(os.tmpdir(), 'runbook-bench-ui-'));
+  const served = await startServe(cliEntry, dir, temp);
+  const browser = await chromium.launch({ executablePath: CHROMIUM });
+  try {
+    // The first visit waits for the server's first scan: a warm-up, not measured.
+    await oneRun(browser, served.url, query);
+    const runs: UiRun[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await oneRun(browser, served.url, query));
+    const med = (key: keyof UiRun): number => round(median(runs.map((r) => r[key])));
+    const max = (key: keyof UiRun): number => Math.max(...runs.map((r) => r[key]));
+    return {
+      usable_ms: { median_ms: med('usable_ms'), runs: runs.map((r) => r.usable_ms) },
+      elements: max('elements'),
+      search_ms: med('search_ms'),
+      clear_ms: med('clear_ms'),
+      longest_task_ms: {
+        load: max('longest_task_load_ms'),
+        search: max('longest_task_search_ms'),
+        clear: max('longest_task_clear_ms'),
+      },
+    };
+  } finally {
+    await browser.close();
+    served.child.kill();
+    await rm(temp, { recursive: true, force: true });
+  }
+}
