@@ -43,6 +43,39 @@ test('install shows the diff first, then writes only our entry into a temp confi
   expect(await fs.readFile(app.claudeConfig, 'utf8')).toBe(original);
 });
 
+test('an entry of another program under "runbook" is left alone; ours goes under another name', async ({
+  ui,
+  app,
+}) => {
+  await fs.mkdir(path.dirname(app.claudeConfig), { recursive: true });
+  const theirs = { command: '/opt/other/runbook-server', args: ['--stdio'] };
+  const original = `${JSON.stringify({ mcpServers: { runbook: theirs } }, null, 2)}\n`;
+  await fs.writeFile(app.claudeConfig, original);
+  await ui.page.reload();
+  const card = ui.claude.card('Claude Desktop');
+  await expect(card).toContainText('Name taken');
+  await expect(card).toContainText(
+    '"runbook" belongs to something else: it runs /opt/other/runbook-server --stdio',
+  );
+  await expect(card.getByRole('button', { name: 'Install…' })).toHaveCount(0);
+
+  await card.getByLabel('Other name').fill('runbook-companion');
+  await card.getByRole('button', { name: 'Install as "runbook-companion"…' }).click();
+  const plan = ui.claude.plan('Claude Desktop');
+  await expect(plan).toContainText('+    "runbook-companion": {');
+  await plan.getByRole('button', { name: 'Write to config' }).click();
+  await expect(card).toContainText('Installed');
+  const written = JSON.parse(await fs.readFile(app.claudeConfig, 'utf8')) as {
+    mcpServers: Record<string, unknown>;
+  };
+  expect(written.mcpServers.runbook).toEqual(theirs);
+
+  await card.getByRole('button', { name: 'Uninstall…' }).click();
+  await ui.claude.plan('Claude Desktop').getByRole('button', { name: 'Remove entry' }).click();
+  await expect(card).toContainText('Name taken');
+  expect(await fs.readFile(app.claudeConfig, 'utf8')).toBe(original);
+});
+
 test('test connection starts the server and reports what it offers, or why it did not start', async ({
   ui,
 }) => {

@@ -29,6 +29,8 @@ export default async function globalSetup(): Promise<void> {
     platform: 'node',
     target: 'node20',
     format: 'esm',
+    // As in scripts/build.mjs: jsonc-parser's UMD `main` does not bundle; its ESM build does.
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     banner: {
       js: "import { createRequire as __rc } from 'node:module'; const require = __rc(import.meta.url);",
     },

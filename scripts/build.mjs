@@ -15,10 +15,12 @@ const quiet = process.argv.includes('--quiet');
 const requireShim =
   "import { createRequire as __rcCreateRequire } from 'node:module'; const require = __rcCreateRequire(import.meta.url);";
 
-// [source, output, format]. Electron's main process runs ES modules (Electron ≥ 28), so the
-// engine's import.meta works there too; a sandboxed preload must stay CommonJS.
+// [source, output, format, split]. Electron's main process runs ES modules (Electron ≥ 28), so the
+// engine's import.meta works there too; a sandboxed preload must stay CommonJS. The CLI is split:
+// `runbook search` loads only its own chunks, `runbook mcp` and `serve` load theirs when run. Its
+// chunks sit beside dist/cli.js (same depth, so packageRoot() finds the package from either).
 const entries = [
-  ['src-mcp/cli/entry.ts', 'dist/cli.js', 'esm'],
+  ['src-mcp/cli/entry.ts', 'dist/cli.js', 'esm', true],
   ['src-mcp/mcp/entry.ts', 'dist/mcp.js', 'esm'],
   ['src-mcp/bench/main.ts', 'dist/bench.js', 'esm'],
   ['src-mcp/bench/worker.ts', 'dist/bench-worker.js', 'esm'],
@@ -26,10 +28,17 @@ const entries = [
   ['src-main/preload.ts', 'dist/main/preload.cjs', 'cjs'],
 ];
 
-async function bundle([source, out, format]) {
+async function bundle([source, out, format, split]) {
+  const output = split
+    ? {
+        entryPoints: { [path.basename(out, '.js')]: at(source) },
+        outdir: at(path.dirname(out)),
+        splitting: true,
+        chunkNames: `${path.basename(out, '.js')}-[name]-[hash]`,
+      }
+    : { entryPoints: [at(source)], outfile: at(out) };
   await build({
-    entryPoints: [at(source)],
-    outfile: at(out),
+    ...output,
     bundle: true,
     platform: 'node',
     target: 'node20',

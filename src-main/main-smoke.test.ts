@@ -27,7 +27,11 @@ async function runSmoke(): Promise<void> {
     platform: 'node',
     target: 'node20',
     format: 'cjs',
-    alias: { electron: path.join(here, 'testing', 'electron-stand-in.ts') },
+    // jsonc-parser: its UMD `main` does not bundle (see scripts/build.mjs).
+    alias: {
+      electron: path.join(here, 'testing', 'electron-stand-in.ts'),
+      'jsonc-parser': 'jsonc-parser/lib/esm/main.js',
+    },
     logLevel: 'error',
   });
   const child = spawn(process.execPath, [bundle], {
@@ -110,6 +114,10 @@ describe('the tray app’s main process (Electron stand-in)', () => {
   it('answers request_approval through the dialog', () => {
     expect(result.approval).toEqual({ approved: true });
     expect(result.dialog).toBe('Restart the API pods?');
+  });
+
+  it('asks before a window drops unsaved edits, and unloads only on "Discard changes"', () => {
+    expect(result.unload).toEqual({ keep: false, discard: true });
   });
 
   it('shows a deleted folder in the tray and recovers when it returns', () => {

@@ -15,6 +15,7 @@ export function sessionOptions(settings: AppSettings): SessionOptions {
     dir: settings.runbookDir ?? bundledRunbookDir(),
     logsDir: settings.logsDir,
     profile: settings.profile || undefined,
+    followOutsideLinks: settings.followOutsideLinks === true,
   };
 }
 
@@ -35,7 +36,9 @@ export function setupWatcher(
     if (!now || !before) return;
     const next = sessionOptions(now);
     const previous = sessionOptions(before);
-    const moved = (['dir', 'logsDir', 'profile'] as const).some((k) => next[k] !== previous[k]);
+    const moved = (['dir', 'logsDir', 'profile', 'followOutsideLinks'] as const).some(
+      (k) => next[k] !== previous[k],
+    );
     if (moved) void session.reopen(next);
   });
   return session;

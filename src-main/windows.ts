@@ -3,7 +3,7 @@
  * the quick picker (global shortcut) and the small fill window (a runbook that needs values).
  */
 import path from 'node:path';
-import { BrowserWindow, app, shell, type WebContents } from 'electron';
+import { BrowserWindow, app, dialog, shell, type WebContents } from 'electron';
 import { fillRoute, isTrustedSender, rendererUrl, type RendererRoute } from './renderer-url.js';
 
 export type WindowRole = 'main' | 'picker' | 'fill';
@@ -107,6 +107,7 @@ export class AppWindows {
       webPreferences: secure(this.appPath),
     });
     guardNavigation(win.webContents, this.appPath);
+    askBeforeDroppingEdits(win);
     win.once('ready-to-show', () => this.painted.add(win));
     return win;
   }
@@ -122,6 +123,24 @@ export class AppWindows {
 function focus(win: BrowserWindow): void {
   win.show();
   win.focus();
+}
+
+/**
+ * An editor with unsaved text blocks unload (`beforeunload`), as in a browser; Electron then shows
+ * nothing and the window just refuses to close or reload, so the question is asked here.
+ */
+function askBeforeDroppingEdits(win: BrowserWindow): void {
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question',
+      buttons: ['Keep editing', 'Discard changes'],
+      defaultId: 0,
+      cancelId: 0,
+      message: 'Discard unsaved changes?',
+      detail: 'A runbook or env file has edits that are not saved.',
+    });
+    if (choice === 1) event.preventDefault();
+  });
 }
 
 /** Our pages never navigate away: links to the web open in the browser, anything else is refused. */

@@ -5,11 +5,21 @@ export class EditorPage {
   readonly text: Locator;
   readonly dirty: Locator;
   readonly conflict: Locator;
+  /** The notice shown while the open runbook's file is gone from the folder. */
+  readonly removed: Locator;
+  readonly saveButton: Locator;
 
   constructor(private readonly page: Page) {
     this.text = page.getByRole('textbox', { name: 'Runbook text' });
     this.dirty = page.getByText('● Unsaved changes');
     this.conflict = page.getByRole('alert', { name: 'Changed on disk' });
+    this.removed = page.getByRole('alert', { name: 'Removed on disk' });
+    this.saveButton = page.getByRole('button', { name: /^Save/ });
+  }
+
+  /** The refusal of the last save, kept on screen until the next one. */
+  saveError(): Locator {
+    return this.page.getByRole('alert').filter({ hasText: 'Not saved. Your text is kept' });
   }
 
   async show(): Promise<void> {

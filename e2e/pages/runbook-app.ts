@@ -42,6 +42,15 @@ export class RunbookApp {
       .click();
   }
 
+  /** The app's own "Discard unsaved changes?" question, asked before a route drops edits. */
+  discardDialog(): Locator {
+    return this.page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+  }
+
+  async answerDiscard(answer: 'Keep editing' | 'Discard changes'): Promise<void> {
+    await this.discardDialog().getByRole('button', { name: answer }).click();
+  }
+
   heading(): Locator {
     return this.page.getByRole('heading', { level: 1 });
   }

@@ -142,6 +142,10 @@ export const nativeImage = {
 export const dialog = {
   answer: 1,
   asked: [] as { message: string; detail?: string; buttons?: string[] }[],
+  showMessageBoxSync(_win: unknown, options: { message: string; detail?: string }): number {
+    dialog.asked.push(options);
+    return dialog.answer;
+  },
   async showMessageBox(options: { message: string; detail?: string; buttons?: string[] }) {
     dialog.asked.push(options);
     return { response: dialog.answer, checkboxChecked: false };

@@ -96,6 +96,7 @@ async function main(): Promise<void> {
 
   result.approval = await requestApproval('Restart the API pods?', { dir: dataDir });
   result.dialog = dialog.asked.at(-1)?.detail;
+  result.unload = unloadAnswers(BrowserWindow.all[0]);
 
   await fs.rm(folder, { recursive: true });
   await until(() => item(tray()?.menu, 'Runbook folder not found'), 'the missing-folder item');
@@ -115,3 +116,16 @@ main().catch((error: unknown) => {
   process.stdout.write(`${JSON.stringify({ error: String(error) })}\n`);
   process.exit(1);
 });
+
+/** What the main window does when its page blocks unload (unsaved edits): keep, then discard. */
+function unloadAnswers(win: BrowserWindow | undefined): { keep: boolean; discard: boolean } {
+  const attempt = (answer: number): boolean => {
+    dialog.answer = answer;
+    let allowed = false;
+    win?.webContents.emit('will-prevent-unload', { preventDefault: () => (allowed = true) });
+    return allowed;
+  };
+  const answers = { keep: attempt(0), discard: attempt(1) };
+  dialog.answer = 1;
+  return answers;
+}

@@ -5,6 +5,12 @@
  */
 import { z } from 'zod';
 import type { SerializedRunbookError } from '../engine/errors.js';
+import {
+  MAX_NAME_LENGTH,
+  MAX_PATH_LENGTH,
+  MAX_PROFILE_LENGTH,
+  MAX_QUERY_LENGTH,
+} from '../engine/limits.js';
 import type {
   ChangeEvent,
   Diagnostic,
@@ -12,7 +18,7 @@ import type {
   LogEntry,
   Runbook,
   RunbookSummary,
-  SearchHit,
+  SearchPage,
   Skip,
   VariableSpec,
 } from '../engine/types.js';
@@ -40,15 +46,28 @@ const call = <A extends z.ZodType, R>(args: A, result: Returns<R>): CallSpec<A, 
 });
 
 const none = z.object({}).strict();
-const runbookName = z.string().min(1).max(1024).describe('Folder-relative runbook name');
+const runbookName = z.string().min(1).max(MAX_NAME_LENGTH).describe('Folder-relative runbook name');
 const values = z.record(z.string(), z.string()).describe('Variable values by name');
-const profile = z.string().min(1).max(100).optional().describe('Env profile (env.<profile>.yaml)');
+const profile = z
+  .string()
+  .min(1)
+  .max(MAX_PROFILE_LENGTH)
+  .optional()
+  .describe('Env profile (env.<profile>.yaml)');
 const clientId = z.enum(['claude', 'cursor', 'vscode'] satisfies ClientId[]);
 const clientChange = z
   .object({
     client: clientId,
     action: z.enum(['install', 'uninstall']),
     replaceLegacy: z.boolean().optional().describe('Replace the earlier Python tool entry'),
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .describe('Entry name in the server map; defaults to "runbook" (or where ours already is)'),
+    force: z.boolean().optional().describe('Replace another program under that name'),
     /** The `before` text of the plan the user reviewed: the write is refused if the file changed. */
     expectedBefore: z.string().optional(),
   })
@@ -94,8 +113,12 @@ export const apiContract = {
   info: call(none, returns<FolderInfo>()),
   list: call(none, returns<RunbookSummary[]>()),
   search: call(
-    z.object({ query: z.string().max(1000), limit: z.number().int().min(1).max(200).optional() }),
-    returns<SearchHit[]>(),
+    z.object({
+      query: z.string().max(MAX_QUERY_LENGTH),
+      limit: z.number().int().min(1).max(200).optional(),
+      offset: z.number().int().min(0).max(100_000).optional(),
+    }),
+    returns<SearchPage>(),
   ),
   read: call(z.object({ name: runbookName }), returns<Runbook>()),
   variables: call(z.object({ name: runbookName }), returns<VariableSpec[]>()),
@@ -154,10 +177,14 @@ export const apiContract = {
       shortcut: z.string().min(1).optional(),
       launchAtLogin: z.boolean().optional(),
       pinned: z.array(z.string()).optional(),
+      followOutsideLinks: z
+        .boolean()
+        .optional()
+        .describe('Serve links to outside the runbook folder; the app reopens the folder'),
       runbookDir: z
         .string()
         .min(1)
-        .max(4096)
+        .max(MAX_PATH_LENGTH)
         .optional()
         .describe('Absolute path of an existing folder; the app reopens on it'),
     }),

@@ -29,20 +29,22 @@ type ClientHandlers = Pick<
 type ChangeArgs = ApiParsedArgs<'clientPlan'>;
 
 export function clientHandlers(deps: ClientDeps): ClientHandlers {
-  const target = (client: ClientId): ConfigTarget => ({
+  const target = (client: ClientId, name?: string): ConfigTarget => ({
     client,
     configPath: deps.configPaths?.[client],
     platform: deps.platform,
+    name,
   });
   const detect = deps.detectRunning ?? (() => detectRunningClaudeDesktop());
   const plan = (args: ChangeArgs) =>
     args.action === 'install'
       ? planInstall({
-          ...target(args.client),
+          ...target(args.client, args.name),
           launch: deps.launch(),
           replaceLegacy: args.replaceLegacy,
+          force: args.force,
         })
-      : planUninstall(target(args.client));
+      : planUninstall({ ...target(args.client, args.name), launch: deps.launch() });
 
   return {
     clientsOverview: async () => {
@@ -51,14 +53,20 @@ export function clientHandlers(deps: ClientDeps): ClientHandlers {
     },
     clientPlan: plan,
     clientApply: async (args) => {
-      const options = { ...target(args.client), expectedBefore: args.expectedBefore };
+      const options = { ...target(args.client, args.name), expectedBefore: args.expectedBefore };
       return args.action === 'install'
-        ? install({ ...options, launch: deps.launch(), replaceLegacy: args.replaceLegacy })
-        : uninstall(options);
+        ? install({
+            ...options,
+            launch: deps.launch(),
+            replaceLegacy: args.replaceLegacy,
+            force: args.force,
+          })
+        : uninstall({ ...options, launch: deps.launch() });
     },
     clientTest: async ({ client }) => {
       const status = await configStatus(target(client));
-      const configured = status.state === 'legacy' ? undefined : launchFromEntry(status.current);
+      const theirs = status.state === 'legacy' || status.state === 'foreign';
+      const configured = theirs ? undefined : launchFromEntry(status.current);
       const launch = configured ?? deps.launch();
       const report = await testConnection(launch, { timeoutMs: deps.testTimeoutMs });
       return { ...report, launch, configured: configured !== undefined };

@@ -6,9 +6,12 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseDocument } from 'yaml';
 import type { Engine } from '../engine/engine.js';
-import { parseEnvYaml } from '../engine/env.js';
+import { ENV_YAML_BOUNDS, parseEnvYaml } from '../engine/env.js';
+import { parseBoundedYaml } from '../engine/safe-yaml.js';
 import { RunbookError, toRunbookError } from '../engine/errors.js';
-import { writeFileAtomic } from '../engine/file-ops.js';
+import { pathExists, writeFileAtomic } from '../engine/file-ops.js';
+import { FolderBoundary } from '../engine/folder-boundary.js';
+import { readUtf8Bytes, realPathInside } from '../engine/write-guards.js';
 import type { Diagnostic } from '../engine/types.js';
 import type { ApiHandlers, EnvDocument } from './contract.js';
 import type { EngineSource } from './session.js';
@@ -30,7 +33,11 @@ export function envHandlers(source: EngineSource): EnvHandlers {
       const first = problems[0];
       if (first) throw diagnosticError(first);
       const target = path.join(engine.root, file);
+      // An env file that links to outside the folder is never written through.
+      await realPathInside(engine.root, target, file);
       await checkUnchanged(target, file, baseMtimeMs);
+      // The editor showed a file that is not UTF-8 with U+FFFD: writing that back would lose bytes.
+      if (await pathExists(target)) await readUtf8Bytes(target, file);
       await writeFileAtomic(target, text);
       // Reload now rather than when the watcher notices, so the next preview sees the new values.
       await engine.applyChanges([file]);
@@ -41,6 +48,7 @@ export function envHandlers(source: EngineSource): EnvHandlers {
 
 async function readEnvDocument(engine: Engine, profile: string | undefined): Promise<EnvDocument> {
   const file = await envFileName(engine.root, profile);
+  await new FolderBoundary(engine.root, engine.options.followOutsideLinks).assertEnvInside(file);
   const stat = await fs.stat(path.join(engine.root, file)).catch(() => undefined);
   const text = stat ? await fs.readFile(path.join(engine.root, file), 'utf8') : '';
   const problems = validateEnvText(text, file);
@@ -57,23 +65,26 @@ async function readEnvDocument(engine: Engine, profile: string | undefined): Pro
 
 /** Every YAML error with its position (the editor underlines them all), then the shape check. */
 export function validateEnvText(text: string, file: string): Diagnostic[] {
+  const bounded = parseBoundedYaml(text, ENV_YAML_BOUNDS);
+  // A syntax error means the text passed the size and nesting checks, so it is safe to parse
+  // again for the position of every error the editor underlines; anything else is one problem.
+  if (bounded.ok || !bounded.failure.syntax) {
+    try {
+      parseEnvYaml(text, file);
+      return [];
+    } catch (error) {
+      return [errorDiagnostic(toRunbookError(error))];
+    }
+  }
   const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    return doc.errors.map((error) => ({
-      severity: 'error',
-      code: 'invalid-yaml',
-      message: (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''),
-      file,
-      line: error.linePos?.[0].line,
-      column: error.linePos?.[0].col,
-    }));
-  }
-  try {
-    parseEnvYaml(text, file);
-    return [];
-  } catch (error) {
-    return [errorDiagnostic(toRunbookError(error))];
-  }
+  return doc.errors.map((error) => ({
+    severity: 'error',
+    code: 'invalid-yaml',
+    message: (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, ''),
+    file,
+    line: error.linePos?.[0].line,
+    column: error.linePos?.[0].col,
+  }));
 }
 
 /** `env.yaml`, or the `.yml` spelling when that is the one that exists. */

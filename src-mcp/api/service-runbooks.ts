@@ -25,7 +25,8 @@ export function runbookHandlers(source: EngineSource): RunbookHandlers {
   const engine = () => source.engine;
   return {
     list: () => engine().list(),
-    search: ({ query, limit }) => engine().search(query, limit ?? 30),
+    search: ({ query, limit, offset }) =>
+      engine().searchPage(query, { limit: limit ?? 30, offset }),
     read: ({ name }) => engine().read(name),
     variables: ({ name }) => engine().variables(name),
     save: ({ name, content, baseMtimeMs }) => engine().save(name, content, { baseMtimeMs }),

@@ -10,10 +10,16 @@ import type { SettingsStore } from './settings-store.js';
 
 type SettingsHandlers = Pick<ApiHandlers, 'settingsRead' | 'settingsSave'>;
 
-/** `openFolder`: the host reopens its session there (the tray app follows its settings file instead). */
+/** What reopens the folder: another folder, or the same one with links to outside followed or not. */
+export interface FolderChange {
+  dir?: string;
+  followOutsideLinks?: boolean;
+}
+
+/** `openFolder`: the host reopens its session so (the tray app follows its settings file instead). */
 export function settingsHandlers(
   settings: SettingsStore,
-  openFolder?: (dir: string) => Promise<void>,
+  openFolder?: (change: FolderChange) => Promise<void>,
 ): SettingsHandlers {
   return {
     settingsRead: async () => settings.read(),
@@ -23,9 +29,22 @@ export function settingsHandlers(
       const saved = await settings.update(
         dir === undefined ? patch : { ...patch, runbookDir: dir },
       );
-      if (dir !== undefined) await openFolder?.(dir);
+      const change = folderChange(dir, patch.followOutsideLinks);
+      if (change) await openFolder?.(change);
       return saved;
     },
+  };
+}
+
+/** Only the keys that changed: an absent key must not reset the session's own option. */
+function folderChange(
+  dir: string | undefined,
+  followOutsideLinks: boolean | undefined,
+): FolderChange | undefined {
+  if (dir === undefined && followOutsideLinks === undefined) return undefined;
+  return {
+    ...(dir === undefined ? {} : { dir }),
+    ...(followOutsideLinks === undefined ? {} : { followOutsideLinks }),
   };
 }
 

@@ -189,6 +189,28 @@ describe('env calls', () => {
     expect(await fs.readFile(path.join(dir, 'env.yaml'), 'utf8')).toBe(ENV);
   });
 
+  it('never reads or writes an env file that links to outside the folder', async () => {
+    const outside = path.join(home, 'credentials.yaml');
+    await fs.writeFile(outside, 'aws_secret: hunter2-outside\n');
+    await fs.rm(path.join(dir, 'env.prod.yaml'));
+    await fs.symlink(outside, path.join(dir, 'env.prod.yaml'));
+    const read = await failure('envRead', { profile: 'prod' });
+    expect(read.code).toBe('path-escape');
+    expect(JSON.stringify(read)).not.toContain('hunter2');
+    const save = await failure('envSave', { profile: 'prod', text: 'x: 2\n' });
+    expect(save.code).toBe('path-escape');
+    expect(await fs.readFile(outside, 'utf8')).toBe('aws_secret: hunter2-outside\n');
+  });
+
+  it('validates hostile env text within bounds (the editor sends every keystroke)', async () => {
+    const started = Date.now();
+    const deep = await call('envValidate', { text: `a: ${'['.repeat(200_000)}\n` });
+    const keys = await call('envValidate', { text: `${'? '.repeat(400)}x\n` });
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(deep[0]?.message).toMatch(/nest deeper/);
+    expect(keys.length).toBeGreaterThan(0);
+  });
+
   it('refuses a save over an env file changed since it was read', async () => {
     const before = await call('envRead', {});
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -8,7 +8,7 @@ import type { ApiHandlers } from './contract.js';
 import { clientHandlers, type ClientDeps } from './service-clients.js';
 import { envHandlers } from './service-env.js';
 import { runbookHandlers } from './service-runbooks.js';
-import { settingsHandlers } from './service-settings.js';
+import { settingsHandlers, type FolderChange } from './service-settings.js';
 import type { EngineSource } from './session.js';
 import { confSettingsStore, type SettingsStore } from './settings-store.js';
 
@@ -18,8 +18,8 @@ export interface ServiceDeps {
   settings?: SettingsStore;
   /** The folder watcher's state, owned by the host that runs the watcher. */
   watchStatus?: () => WatchStatus;
-  /** Called after a new runbook folder was checked and saved: the host reopens on it. */
-  openFolder?: (dir: string) => Promise<void>;
+  /** Called after a new runbook folder (or link setting) was checked and saved: the host reopens. */
+  openFolder?: (change: FolderChange) => Promise<void>;
 }
 
 export function createService(source: EngineSource, deps: ServiceDeps): ApiHandlers {

@@ -130,12 +130,12 @@ export class RunbookSession implements EngineSource {
 
   private statusChanged(entry: SessionEntry, status: WatchStatus): void {
     if (entry !== this.current || this.closed) return;
-    // An engine whose first scan failed (folder missing at start) never recovers by itself.
+    // Told first: the folder is back (or gone) now, whatever the reopen below still has to do.
+    this.emit({ type: 'watch', status });
+    // An engine whose first scan failed (folder missing at start) is replaced by a fresh one.
     if (status.state === 'watching' && entry.failed) {
       void this.reopen().catch((error: unknown) => this.onError(error));
-      return;
     }
-    this.emit({ type: 'watch', status });
   }
 
   private emit(event: AppEvent): void {

@@ -68,7 +68,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     settings: options.settings,
     watchStatus,
     // The session tells every page (a watch and a full change event), so lists reload.
-    openFolder: (dir) => session.reopen({ dir }),
+    openFolder: (change) => session.reopen(change),
   });
   const rendererDir = path.resolve(options.rendererDir);
   let port = 0;
@@ -114,7 +114,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
       return sendText(res, 415, 'API calls take application/json.');
     }
-    const method = decodeURIComponent(pathname.slice(HTTP_CALL_PREFIX.length));
+    // Call names are plain words: anything percent-encoded is no call of ours (and may not decode).
+    const method = pathname.slice(HTTP_CALL_PREFIX.length);
     const args = await readJsonBody(req);
     const outcome = args.ok ? await dispatchCall(handlers, method, args.value) : args;
     sendJson(res, httpStatusFor(outcome), outcome);

@@ -149,13 +149,47 @@ describe('runbook claude', () => {
     expect(await readConfig(config)).toEqual({ mcpServers: { other: { command: '/x' } } });
   });
 
-  it('test: a configured command that does not exist fails with exit 1 and says why', async () => {
-    const { root } = await setup();
+  it('another program under our name: status names it; install needs --name or --force', async () => {
+    const { root, dir } = await setup();
     const config = path.join(root, 'c.json');
-    await fs.writeFile(
-      config,
-      JSON.stringify({ mcpServers: { runbook: { command: '/nonexistent/node', args: [] } } }),
+    const theirs = { command: '/opt/other/bin/runbook-server', args: ['--stdio'] };
+    const text = `${JSON.stringify({ mcpServers: { runbook: theirs } }, null, 2)}\n`;
+    await fs.writeFile(config, text);
+
+    const status = await cli(['status', '--config', config]);
+    expect(status.stdout).toContain(
+      'belongs to something else (it runs /opt/other/bin/runbook-server --stdio)',
     );
+    const refused = await cli(['install', '--config', config, '--dir', dir]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /belongs to something else[\s\S]*--name runbook-companion[\s\S]*--force/,
+    );
+    const removed = await cli(['uninstall', '--config', config]);
+    expect(removed.stdout).toContain('belongs to something else');
+    expect(await fs.readFile(config, 'utf8')).toBe(text);
+
+    const beside = await cli(['install', '--config', config, '--dir', dir, '--name', 'rb']);
+    expect(beside.code).toBe(0);
+    expect((await readConfig(config)).mcpServers).toMatchObject({
+      runbook: theirs,
+      rb: { command: process.execPath },
+    });
+    await cli(['uninstall', '--config', config]);
+    expect(await fs.readFile(config, 'utf8')).toBe(text);
+
+    const forced = await cli(['install', '--config', config, '--dir', dir, '--force']);
+    expect(forced.stdout).toContain(
+      'Replacing "runbook", which ran /opt/other/bin/runbook-server --stdio (--force).',
+    );
+    expect((await readConfig(config)).mcpServers.runbook?.args).toEqual([builtEntry, '--dir', dir]);
+  });
+
+  it('test: a configured command that does not exist fails with exit 1 and says why', async () => {
+    const { root, dir } = await setup();
+    const config = path.join(root, 'c.json');
+    const entry = { command: '/nonexistent/node', args: [builtEntry, '--dir', dir] };
+    await fs.writeFile(config, JSON.stringify({ mcpServers: { runbook: entry } }));
     const result = await cli(['test', '--config', config]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('/nonexistent/node');
@@ -166,7 +200,7 @@ describe('runbook claude', () => {
     { why: 'no action', args: [], message: /Say what to do/ },
     { why: 'unknown action', args: ['fix'], message: /Unknown "runbook claude fix"/ },
     { why: 'unknown client', args: ['status', '--client', 'zed'], message: /Unknown client "zed"/ },
-    { why: 'unknown option', args: ['status', '--force'], message: /Unknown option '--force'/ },
+    { why: 'unknown option', args: ['status', '--yes'], message: /Unknown option '--yes'/ },
   ];
   it.each(usageErrors)('user error → exit 2: $why', async ({ args, message }) => {
     const result = await cli(args);

@@ -12,6 +12,7 @@ import {
   launchFromEntry,
   sourceCheckoutLaunch,
   type LaunchFolders,
+  type ServerLaunch,
 } from '../clients/launch.js';
 import { QUIT_CLAUDE_FIRST, detectRunningClaudeDesktop } from '../clients/running-client.js';
 import { testConnection } from '../clients/test-connection.js';
@@ -33,7 +34,7 @@ export const claudeCommand: CliCommand = {
   summary:
     'Add this MCP server to Claude Desktop, Cursor or VS Code, check it, test it, or remove it.',
   usage:
-    'runbook claude status|install|uninstall|test [--config PATH] [--name runbook] [--dir D] [--logs D] [--client claude|cursor|vscode] [--replace-legacy] [--json]',
+    'runbook claude status|install|uninstall|test [--config PATH] [--name runbook] [--dir D] [--logs D] [--client claude|cursor|vscode] [--replace-legacy] [--force] [--json]',
   options: {
     config: { type: 'string' },
     name: { type: 'string' },
@@ -41,6 +42,7 @@ export const claudeCommand: CliCommand = {
     logs: { type: 'string' },
     client: { type: 'string' },
     'replace-legacy': { type: 'boolean' },
+    force: { type: 'boolean' },
     json: { type: 'boolean' },
   },
   run: runClaude,
@@ -110,6 +112,7 @@ async function runInstall(target: ConfigTarget, values: OptionValues, io: CliIo)
     ...target,
     launch: sourceCheckoutLaunch(folders.dir, folders),
     replaceLegacy,
+    force: values.force === true,
   });
   if (values.json) {
     writeJson(io, { ...result, notes: folders.notes });
@@ -135,7 +138,7 @@ async function runUninstall(
 async function runTest(target: ConfigTarget, values: OptionValues, io: CliIo): Promise<number> {
   const status = await configStatus(target);
   if (status.state === 'invalid') throw invalidFile(status);
-  const configured = launchFromEntry(status.current);
+  const configured = ownLaunch(status);
   const launch = configured ?? sourceCheckoutLaunch((await launchFolders(values, io)).dir);
   const report = await testConnection(launch);
   if (values.json) {
@@ -196,8 +199,14 @@ async function foldersForInstall(
 }
 
 function installedFolders(status: ConfigStatus): LaunchFolders | undefined {
-  const launch = status.state === 'legacy' ? undefined : launchFromEntry(status.current);
+  const launch = ownLaunch(status);
   return launch ? foldersOfLaunch(launch) : undefined;
+}
+
+/** The entry's launch when it is ours; another program's entry is neither tested nor compared. */
+function ownLaunch(status: ConfigStatus): ServerLaunch | undefined {
+  const theirs = status.state === 'legacy' || status.state === 'foreign';
+  return theirs ? undefined : launchFromEntry(status.current);
 }
 
 async function warnIfClaudeRuns(client: ClientId | undefined, io: CliIo): Promise<void> {

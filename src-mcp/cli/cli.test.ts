@@ -107,6 +107,47 @@ describe('runbook CLI (in process)', () => {
     expect(hits[0]?.name).toBe('incidents/postgres-replication-lag');
   });
 
+  it.each<[string[], RegExp, RegExp, string]>([
+    [
+      ['replication lag'],
+      /^incidents\/postgres-replication-lag /,
+      /^runbook: \d+ found, showing 1–\d+/,
+      'hits on stdout, the count on stderr',
+    ],
+    [
+      ['réplication', '--json'],
+      /^\[\n/,
+      /^runbook: \d+ found/,
+      'JSON stays an array; accents fold',
+    ],
+    [
+      ['replication', '--limit', '1'],
+      /^\S+ .*\n {4}.*\n$/,
+      /showing 1–1 \(--offset 1 for more\)\n$/,
+      'a short page says how to get the next',
+    ],
+    [['replication', '--limit', '1', '--offset', '1'], /\S/, /showing 2–2/, 'the second page'],
+    [['replication', '--offset', '999'], /^$/, /found; none after result 999/, 'past the end'],
+    [['zzqxv'], /^$/, /no runbook matches "zzqxv"/, 'nothing matches'],
+  ])('search %j → stdout %s, stderr %s (%s)', async (args, stdout, stderr) => {
+    const dir = await copyBundledRunbooks();
+    const out = await cli(['search', ...args, '--dir', dir]);
+    expect(out.code).toBe(0);
+    expect(out.stdout).toMatch(stdout);
+    expect(out.stderr).toMatch(stderr);
+  });
+
+  it.each([
+    ['--offset=-1', '--offset'],
+    ['--offset=two', '--offset'],
+    ['--limit=0', '--limit'],
+  ])('search refuses %s with exit 2 and the fix', async (arg, flag) => {
+    const dir = await copyBundledRunbooks();
+    const out = await cli(['search', 'redis', arg, '--dir', dir]);
+    expect(out).toMatchObject({ code: 2, stdout: '' });
+    expect(out.stderr).toContain(`${flag} must be a whole number`);
+  });
+
   it('shows variables', async () => {
     const dir = await copyBundledRunbooks();
     const out = await cli(['vars', 'rolling-deploy', '--dir', dir]);

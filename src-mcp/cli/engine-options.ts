@@ -32,6 +32,7 @@ export function engineFromOptions(values: OptionValues, io: CliIo, onSkip = true
     dir: chooseRunbookDir(values, io, settings),
     logsDir: logs ? path.resolve(io.cwd, logs) : settings.logsDir,
     profile: stringOption(values, 'profile') ?? settings.profile,
+    followOutsideLinks: settings.followOutsideLinks,
     onSkip: onSkip
       ? (skip) =>
           io.stderr(
@@ -39,6 +40,15 @@ export function engineFromOptions(values: OptionValues, io: CliIo, onSkip = true
           )
       : undefined,
   });
+}
+
+/** The opt-in to serve links to outside the folder; a broken settings file leaves it off. */
+export function followOutsideLinksSetting(io: CliIo): boolean {
+  try {
+    return settingsFor(io).followOutsideLinks;
+  } catch {
+    return false;
+  }
 }
 
 function checkFolder(dir: string, from: string): string {

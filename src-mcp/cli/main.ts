@@ -1,7 +1,5 @@
 import { parseArgs } from 'node:util';
-import { claudeCommand } from './claude.js';
 import type { CliCommand, CliIo } from './command.js';
-import { mcpCommand } from './mcp.js';
 import {
   listCommand,
   logsCommand,
@@ -10,18 +8,25 @@ import {
   varsCommand,
 } from './read-commands.js';
 import { reportError, USER_ERROR } from './report.js';
-import { serveCommand } from './serve.js';
 
-export const commands: readonly CliCommand[] = [
-  listCommand,
-  searchCommand,
-  renderCommand,
-  varsCommand,
-  logsCommand,
-  mcpCommand,
-  serveCommand,
-  claudeCommand,
+/**
+ * Every command, in help order. The read commands are loaded with the CLI; the others are loaded
+ * when run, so `runbook search` never loads the MCP SDK, the web host or their schemas.
+ */
+const commandLoaders: readonly [string, () => Promise<CliCommand>][] = [
+  ['list', () => Promise.resolve(listCommand)],
+  ['search', () => Promise.resolve(searchCommand)],
+  ['render', () => Promise.resolve(renderCommand)],
+  ['vars', () => Promise.resolve(varsCommand)],
+  ['logs', () => Promise.resolve(logsCommand)],
+  ['mcp', async () => (await import('./mcp.js')).mcpCommand],
+  ['serve', async () => (await import('./serve.js')).serveCommand],
+  ['claude', async () => (await import('./claude.js')).claudeCommand],
 ];
+
+function loadCommand(name: string): Promise<CliCommand> | undefined {
+  return commandLoaders.find(([known]) => known === name)?.[1]();
+}
 
 export function processIo(): CliIo {
   return {
@@ -36,16 +41,16 @@ export function processIo(): CliIo {
 export async function runCli(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout(helpText());
+    io.stdout(await helpText());
     return name ? 0 : USER_ERROR;
   }
   if (name === '--version' || name === '-v') {
     io.stdout(`${await version()}\n`);
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
+  const command = await loadCommand(name);
   if (!command) {
-    io.stderr(`runbook: unknown command ${JSON.stringify(name)}.\n\n${helpText()}`);
+    io.stderr(`runbook: unknown command ${JSON.stringify(name)}.\n\n${await helpText()}`);
     return USER_ERROR;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
@@ -74,7 +79,9 @@ function isParseArgsError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
-export function helpText(): string {
+/** Loads every command: help is the one place that shows them all. */
+export async function helpText(): Promise<string> {
+  const commands = await Promise.all(commandLoaders.map(([, load]) => load()));
   const lines = commands.map((c) => `  ${c.usage}\n      ${c.summary}`);
   return [
     'runbook: keep operational runbooks in a folder and hand them to an AI assistant.',

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { readSettings } from '../engine/settings.js';
 import { runMcpServer } from '../mcp/server.js';
 import { folderOptions, stringOption, type CliCommand } from './command.js';
-import { resolveRunbookDir } from './engine-options.js';
+import { followOutsideLinksSetting, resolveRunbookDir } from './engine-options.js';
 
 /** `runbook mcp`: the same server as `node dist/mcp.js`, which runs this command too. */
 export const mcpCommand: CliCommand = {
@@ -23,6 +23,7 @@ export const mcpCommand: CliCommand = {
       dir,
       logs: logs ? path.resolve(io.cwd, logs) : settings?.logsDir,
       profile: stringOption(values, 'profile') ?? settings?.profile,
+      followOutsideLinks: followOutsideLinksSetting(io),
       watch: values['no-watch'] !== true,
       includeLastLog: values['include-last-log'] === true,
     });

@@ -1,4 +1,6 @@
 import { RunbookError } from '../engine/errors.js';
+import { describeCopies, describeSearchPage, nextOffset } from '../engine/search-summary.js';
+import type { SearchHit, SearchPage } from '../engine/types.js';
 import { folderOptions, stringOption, type CliCommand, type OptionValues } from './command.js';
 import { engineFromOptions } from './engine-options.js';
 import { writeJson } from './report.js';
@@ -20,34 +22,65 @@ export const listCommand: CliCommand = {
       const vars = r.variables.length ? `  [${r.variables.map((v) => v.name).join(', ')}]` : '';
       io.stdout(`${r.name.padEnd(width)}  ${r.title}${vars}\n`);
     }
+    // Problems go to stderr so `runbook list | …` still gets only the runbooks.
+    for (const p of runbooks.flatMap((r) => r.problems)) {
+      const at = [p.file, p.line, p.column].filter((x) => x !== undefined).join(':');
+      io.stderr(`runbook list: ${p.severity}: ${at ? `${at}: ` : ''}${p.message}\n`);
+    }
     return 0;
   },
 };
 
 export const searchCommand: CliCommand = {
   name: 'search',
-  summary: 'Search runbooks (ranked, with snippets).',
-  usage: 'runbook search <query> [--limit N] [--json] [--dir D]',
-  options: { ...folderOptions, json: { type: 'boolean' }, limit: { type: 'string' } },
+  summary: 'Search runbooks (ranked, with snippets); the count goes to stderr.',
+  usage: 'runbook search <query> [--limit N] [--offset N] [--json] [--dir D]',
+  options: {
+    ...folderOptions,
+    json: { type: 'boolean' },
+    limit: { type: 'string' },
+    offset: { type: 'string' },
+  },
   async run({ positionals, values, io }) {
     const query = positionals.join(' ').trim();
     if (!query) throw usageError('search needs a query', 'runbook search "etcd backup"');
-    const limit = Number(stringOption(values, 'limit') ?? 10);
-    if (!Number.isInteger(limit) || limit < 1)
-      throw usageError(
-        '--limit must be a whole number of at least 1',
-        'runbook search redis --limit 5',
-      );
-    const hits = await engineFromOptions(values, io).search(query, limit);
-    if (values.json) writeJson(io, hits);
-    else
-      for (const hit of hits)
-        io.stdout(`${hit.name}  (${hit.score.toFixed(2)})  ${hit.title}\n    ${hit.snippet}\n`);
-    if (!values.json && hits.length === 0)
-      io.stderr(`runbook: no runbook matches ${JSON.stringify(query)}\n`);
+    const limit = wholeNumberOption(values, 'limit', 10, 1);
+    const offset = wholeNumberOption(values, 'offset', 0, 0);
+    const page = await engineFromOptions(values, io).searchPage(query, { limit, offset });
+    // --json stays the array of hits it always was; the count is for people, on stderr.
+    if (values.json) writeJson(io, page.hits);
+    else for (const hit of page.hits) io.stdout(formatHit(hit));
+    if (page.total === 0) io.stderr(`runbook: no runbook matches ${JSON.stringify(query)}\n`);
+    else io.stderr(`runbook: ${describeSearchPage(page)}${moreHint(page)}\n`);
     return 0;
   },
 };
+
+function formatHit(hit: SearchHit): string {
+  const copies = describeCopies(hit);
+  const copiesLine = copies ? `    ${copies}\n` : '';
+  return `${hit.name}  (${hit.score.toFixed(2)})  ${hit.title}\n${copiesLine}    ${hit.snippet}\n`;
+}
+
+function moreHint(page: SearchPage): string {
+  const next = nextOffset(page);
+  return next === undefined ? '' : ` (--offset ${next} for more)`;
+}
+
+function wholeNumberOption(
+  values: OptionValues,
+  name: string,
+  fallback: number,
+  min: number,
+): number {
+  const value = Number(stringOption(values, name) ?? fallback);
+  if (!Number.isInteger(value) || value < min)
+    throw usageError(
+      `--${name} must be a whole number of at least ${min}`,
+      `runbook search redis --${name} ${Math.max(min, 5)}`,
+    );
+  return value;
+}
 
 export const renderCommand: CliCommand = {
   name: 'render',

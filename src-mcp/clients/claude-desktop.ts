@@ -17,6 +17,8 @@ export const claudeDesktop: ClientSpec = {
   id: 'claude',
   label: 'Claude Desktop',
   serversKey: 'mcpServers',
+  // It reads its file with JSON.parse: a comment would break it, so such a file is refused.
+  jsonc: false,
   configCandidates: claudeDesktopConfigCandidates,
   entryFor: plainEntry,
   restartHint: 'Quit Claude Desktop completely (not just its window) and open it again.',

@@ -17,6 +17,8 @@ export interface ClientSpec {
   label: string;
   /** The top-level key holding the server map. */
   serversKey: 'mcpServers' | 'servers';
+  /** The client reads comments and trailing commas in its file, so they are kept, not refused. */
+  jsonc: boolean;
   /** Files this client may read, the one to create first when none exists. */
   configCandidates(ctx: PlatformContext): string[];
   entryFor(launch: ServerLaunch): ServerEntry;

@@ -11,7 +11,8 @@ async function tempDir(): Promise<string> {
 }
 
 async function realLaunch(dir: string, folder = path.join(dir, 'runbooks')): Promise<ServerLaunch> {
-  const entry = path.join(dir, 'mcp.js');
+  const entry = path.join(dir, 'dist', 'mcp.js');
+  await fs.mkdir(path.dirname(entry), { recursive: true });
   await fs.writeFile(entry, '');
   return { command: process.execPath, args: [entry, '--dir', folder] };
 }
@@ -94,7 +95,11 @@ describe('status', () => {
       change: (l) => ({ ...l, env: { DEBUG: '1' } }),
       fields: ['env'],
     },
-    { why: 'no args at all', change: (l) => ({ command: l.command }), fields: ['args'] },
+    {
+      why: 'the folder arguments were lost',
+      change: (l) => ({ command: l.command, args: l.args.slice(0, 1) }),
+      fields: ['args'],
+    },
   ];
   it.each(outdated)('outdated: $why', async ({ change, fields }) => {
     const dir = await tempDir();

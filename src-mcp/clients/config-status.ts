@@ -13,14 +13,17 @@ import {
 import type { ServerLaunch } from './launch.js';
 import { isJsonObject } from './config-text.js';
 import { isLegacyEntry, type LegacyEntry } from './legacy.js';
+import { isOurEntry } from './ownership.js';
 import { currentPlatform } from './platform.js';
 
 /**
  * - `legacy`: the entry under our name is the earlier Python tool's.
+ * - `foreign`: the entry under our name starts some other program: never ours to change.
  * - `outdated`: our entry is there but starts the server differently than install would.
  * - `invalid`: the file cannot be read as a config; nothing will touch it.
  */
-export type InstallState = 'not-installed' | 'installed' | 'outdated' | 'legacy' | 'invalid';
+export type InstallState =
+  'not-installed' | 'installed' | 'outdated' | 'legacy' | 'foreign' | 'invalid';
 
 export interface ConfigStatus {
   client: ClientId;
@@ -53,7 +56,7 @@ export async function configStatus(options: StatusOptions): Promise<ConfigStatus
   try {
     return await statusOfValidFile(options);
   } catch (error) {
-    if (!isRunbookError(error) || error.code !== 'invalid-json') throw error;
+    if (!isRunbookError(error) || !UNREADABLE.has(error.code)) throw error;
     const spec = clientSpec(options.client ?? 'claude');
     const location = resolveConfigPath(
       spec,
@@ -77,11 +80,15 @@ export async function configStatus(options: StatusOptions): Promise<ConfigStatus
   }
 }
 
+/** Files nothing will write: shown as `invalid`, with the reason. */
+const UNREADABLE = new Set(['invalid-json', 'invalid-encoding', 'conflict', 'not-found']);
+
 async function statusOfValidFile(options: StatusOptions): Promise<ConfigStatus> {
-  const loaded = await loadConfig(options);
-  const { spec, name, servers } = loaded;
-  const current = servers[name];
+  const spec = clientSpec(options.client ?? 'claude');
   const expected = options.launch ? spec.entryFor(options.launch) : undefined;
+  const loaded = await loadConfig(options, expected);
+  const { name, servers } = loaded;
+  const current = servers[name];
   const differences = current !== undefined && expected ? entryDifferences(current, expected) : [];
   return {
     client: spec.id,
@@ -89,7 +96,7 @@ async function statusOfValidFile(options: StatusOptions): Promise<ConfigStatus> 
     configPath: loaded.location.path,
     alsoFound: loaded.location.alsoFound,
     name,
-    state: stateOf(current, differences),
+    state: stateOf(current, expected, differences),
     fileExists: loaded.file.exists,
     current,
     expected,
@@ -100,9 +107,14 @@ async function statusOfValidFile(options: StatusOptions): Promise<ConfigStatus> 
   };
 }
 
-function stateOf(current: unknown, differences: EntryDifference[]): InstallState {
+function stateOf(
+  current: unknown,
+  expected: ServerEntry | undefined,
+  differences: EntryDifference[],
+): InstallState {
   if (current === undefined) return 'not-installed';
   if (isLegacyEntry(current)) return 'legacy';
+  if (!isOurEntry(current, expected)) return 'foreign';
   return differences.length > 0 ? 'outdated' : 'installed';
 }
 

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { RunbookError } from '../engine/errors.js';
-import { detectLayout, parseConfigText, serializeConfig } from './config-text.js';
-import { findJsonProblem } from './json-scan.js';
+import { detectLayout, parseConfigText } from './config-text.js';
 
 function parseError(text: string): RunbookError {
   try {
-    parseConfigText(text, 'cfg.json');
+    parseConfigText(text, 'cfg.json', { jsonc: false });
   } catch (error) {
     if (error instanceof RunbookError) return error;
     throw error;
@@ -34,14 +33,14 @@ describe('parseConfigText refuses what it cannot rewrite, saying where', () => {
       text: '{\n  "a": 1,\n  "b": {',
       line: 3,
       column: 9,
-      message: /end of file|property name/,
+      message: /expected "}"/,
     },
     {
       why: 'unquoted key (JSON5, not JSONC)',
       text: '{\n  mcpServers: {}\n}',
       line: 2,
       column: 3,
-      message: /double quotes/,
+      message: /unexpected character/,
     },
     {
       why: 'single-quoted string',
@@ -88,7 +87,7 @@ describe('parseConfigText refuses what it cannot rewrite, saying where', () => {
       line: 2,
       column: 9,
       jsonc: true,
-      message: /trailing comma/,
+      message: /trailing commas/,
     },
     {
       why: 'trailing comma in array is JSONC',
@@ -96,7 +95,7 @@ describe('parseConfigText refuses what it cannot rewrite, saying where', () => {
       line: 1,
       column: 12,
       jsonc: true,
-      message: /trailing comma/,
+      message: /trailing commas/,
     },
   ];
   it.each(cases)('$why', ({ text, line, column, jsonc, message }) => {
@@ -109,52 +108,60 @@ describe('parseConfigText refuses what it cannot rewrite, saying where', () => {
   });
 
   it('refuses a top level that is not an object', () => {
-    expect(parseError('[{"mcpServers": {}}]').message).toMatch(/top level is not an object/);
-    expect(parseError('"text"').message).toMatch(/top level is not an object/);
+    expect(parseError('[{"mcpServers": {}}]').message).toMatch(/top level is an array, not/);
+    expect(parseError('"text"').message).toMatch(/top level is a string, not an object/);
+    expect(parseError('null').message).toMatch(/top level is null, not an object/);
   });
 });
 
-describe('findJsonProblem agrees with JSON.parse on valid text', () => {
-  const valid = [
-    '{}',
-    '[]',
-    '{"a": [1, -2.5e3, true, false, null, "\\u00e9\\n"]}',
-    ' \r\n{"a":{}}\t',
-  ];
-  it.each(valid)('%s', (text) => {
-    expect(() => JSON.parse(text) as unknown).not.toThrow();
-    expect(findJsonProblem(text)).toBeUndefined();
-  });
-});
-
-describe('layout is kept so a rewrite changes only the entry', () => {
-  const cases: { why: string; text: string }[] = [
+describe('what a client can read is accepted', () => {
+  const cases: { why: string; text: string; jsonc: boolean }[] = [
+    { why: 'empty object', text: '{}', jsonc: false },
     {
-      why: 'two spaces, final newline (what Claude Desktop writes)',
-      text: '{\n  "a": {\n    "b": 1\n  }\n}\n',
+      why: 'every value kind',
+      text: '{"a": [1, -2.5e3, true, false, null, "\\u00e9\\n"]}',
+      jsonc: false,
     },
-    { why: 'tabs, no final newline (VS Code style)', text: '{\n\t"a": [\n\t\t1\n\t]\n}' },
-    { why: 'four spaces with CRLF (Windows editors)', text: '{\r\n    "a": true\r\n}\r\n' },
-    { why: 'a byte order mark survives', text: '\uFEFF{\n  "a": "é"\n}\n' },
+    { why: 'whitespace around', text: ' \r\n{"a":{}}\t', jsonc: false },
+    {
+      why: 'numbers JSON.parse would round',
+      text: '{"a": 12345678901234567890, "b": 1e400, "c": -0}',
+      jsonc: false,
+    },
+    {
+      why: 'comments where the client reads JSONC',
+      text: '{\n  // x\n  "a": 1, /* y */\n}',
+      jsonc: true,
+    },
   ];
-  it.each(cases)('$why', ({ text }) => {
-    const doc = parseConfigText(text, 'cfg.json');
-    expect(doc.reformats).toBe(false);
-    expect(serializeConfig(doc.config, doc.layout)).toBe(text);
+  it.each(cases)('$why', ({ text, jsonc }) => {
+    expect(parseConfigText(text, 'cfg.json', { jsonc }).root?.type).toBe('object');
   });
 
-  it('flags a file whose spacing re-serialising would change', () => {
-    const doc = parseConfigText('{"a": 1, "b": {"c": 2}}', 'cfg.json');
-    expect(doc.reformats).toBe(true);
-    expect(doc.config).toEqual({ a: 1, b: { c: 2 } });
+  it('reads an empty or blank file as no document', () => {
+    expect(parseConfigText('', 'cfg.json', { jsonc: false }).root).toBeUndefined();
+    expect(parseConfigText(' \n', 'cfg.json', { jsonc: false }).root).toBeUndefined();
   });
+});
 
-  it('reads an empty or blank file as an empty config', () => {
-    expect(parseConfigText('', 'cfg.json').config).toEqual({});
-    expect(parseConfigText(' \n', 'cfg.json').config).toEqual({});
-  });
-
-  it('defaults to two spaces when nothing is indented', () => {
-    expect(detectLayout('{}').indent).toBe('  ');
+describe('layout is detected so what is added looks like its neighbours', () => {
+  const cases: { why: string; text: string; eol: string; indent: string }[] = [
+    {
+      why: 'two spaces (what Claude Desktop writes)',
+      text: '{\n  "a": 1\n}\n',
+      eol: '\n',
+      indent: '  ',
+    },
+    { why: 'tabs (VS Code style)', text: '{\n\t"a": [\n\t\t1\n\t]\n}', eol: '\n', indent: '\t' },
+    {
+      why: 'four spaces with CRLF',
+      text: '{\r\n    "a": true\r\n}\r\n',
+      eol: '\r\n',
+      indent: '    ',
+    },
+    { why: 'nothing indented: two spaces', text: '{}', eol: '\n', indent: '  ' },
+  ];
+  it.each(cases)('$why', ({ text, eol, indent }) => {
+    expect(detectLayout(text)).toEqual({ eol, indent });
   });
 });

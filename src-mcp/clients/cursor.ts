@@ -6,6 +6,7 @@ export const cursor: ClientSpec = {
   id: 'cursor',
   label: 'Cursor',
   serversKey: 'mcpServers',
+  jsonc: true,
   configCandidates: (ctx: PlatformContext) => [path.join(ctx.homedir, '.cursor', 'mcp.json')],
   entryFor: plainEntry,
   restartHint:

@@ -1,6 +1,8 @@
 import type { ConfigStatus } from './config-status.js';
 import type { ConfigChangePlan, ConfigChangeResult } from './install.js';
+import { SUGGESTED_OTHER_NAME } from './install-checks.js';
 import type { LegacyEntry } from './legacy.js';
+import { entryCommand } from './ownership.js';
 import type { ConnectionReport } from './test-connection.js';
 
 /** Plain-text renderings for the terminal (the tray and web UI lay the same data out themselves). */
@@ -32,6 +34,8 @@ function describeState(status: ConfigStatus): string {
       return `installed, but out of date (${status.differences.map((d) => d.field).join(', ')} differ); run install to update`;
     case 'legacy':
       return 'the earlier Python runbook server; install --replace-legacy replaces it';
+    case 'foreign':
+      return `belongs to something else (it runs ${entryCommand(status.current)}); install --name ${SUGGESTED_OTHER_NAME} installs beside it, --force replaces it`;
     case 'not-installed':
       return 'not installed';
     case 'invalid':
@@ -52,11 +56,6 @@ export function describeLegacy(found: LegacyEntry): string {
 export function describeChange(result: ConfigChangePlan | ConfigChangeResult): string[] {
   const lines: string[] = [];
   if (result.diff) lines.push(result.diff.trimEnd());
-  if (result.reformats) {
-    lines.push(
-      'Note: the file was laid out differently from standard JSON; whitespace outside the entry changed too.',
-    );
-  }
   const written = 'written' in result && result.written;
   lines.push(
     `${result.label}: ${result.configPath}: ${actionText(result.action, result.name, written)}`,

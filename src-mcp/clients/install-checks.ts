@@ -12,6 +12,10 @@ import {
 } from './config-model.js';
 import type { ServerLaunch } from './launch.js';
 import type { LegacyEntry } from './legacy.js';
+import { entryCommand } from './ownership.js';
+
+/** The name offered when `runbook` is taken by another program. */
+export const SUGGESTED_OTHER_NAME = 'runbook-companion';
 
 /** Clients start servers without a shell: relative paths and bare names fail for many users. */
 export function checkLaunch(launch: ServerLaunch): string[] {
@@ -34,18 +38,15 @@ export function checkLaunch(launch: ServerLaunch): string[] {
 }
 
 export async function loadWithEntryHint(
-  options: ConfigTarget & { launch: ServerLaunch },
+  options: ConfigTarget,
+  entry: ServerEntry,
 ): Promise<LoadedConfig> {
   try {
-    return await loadConfig(options);
+    return await loadConfig(options, entry);
   } catch (error) {
     if (!isRunbookError(error) || error.key !== 'jsonc') throw error;
     const spec = clientSpec(options.client ?? 'claude');
-    const snippet = manualSnippet(
-      spec.serversKey,
-      options.name ?? DEFAULT_SERVER_NAME,
-      spec.entryFor(options.launch),
-    );
+    const snippet = manualSnippet(spec.serversKey, options.name ?? DEFAULT_SERVER_NAME, entry);
     throw new RunbookError(error.code, error.message, {
       file: error.file,
       line: error.line,
@@ -70,6 +71,20 @@ export function legacyConflict(loaded: LoadedConfig, found: LegacyEntry): Runboo
       key: `${loaded.spec.serversKey}.${found.name}`,
       fix: 'Run again with --replace-legacy to replace it (a backup of the file is kept), or with --name <other> to keep both.',
       details: [found],
+    },
+  );
+}
+
+/** Our name is taken by another program: never overwrite it without being told to. */
+export function foreignConflict(loaded: LoadedConfig, current: unknown): RunbookError {
+  const { name, spec } = loaded;
+  return new RunbookError(
+    'conflict',
+    `"${name}" in ${spec.label}'s config belongs to something else: it runs ${entryCommand(current)}.`,
+    {
+      file: loaded.file.path,
+      key: `${spec.serversKey}.${name}`,
+      fix: `Install under another name with --name ${SUGGESTED_OTHER_NAME}, or replace it with --force (a backup of the file is kept); nothing was changed.`,
     },
   );
 }

@@ -10,9 +10,10 @@ async function tempDir(prefix = 'clients-install-'): Promise<string> {
   return fs.mkdtemp(path.join(os.tmpdir(), prefix));
 }
 
-/** A launch whose files exist, so no "does not exist" warnings muddy the results. */
+/** A launch of our bundle whose files exist, so no "does not exist" warnings muddy the results. */
 async function realLaunch(dir: string): Promise<ServerLaunch> {
-  const entry = path.join(dir, 'mcp.js');
+  const entry = path.join(dir, 'dist', 'mcp.js');
+  await fs.mkdir(path.dirname(entry), { recursive: true });
   await fs.writeFile(entry, '');
   return { command: process.execPath, args: [entry, '--dir', path.join(dir, 'runbooks')] };
 }
@@ -95,7 +96,7 @@ describe('install into an existing Claude Desktop config', () => {
     const first = await install({ configPath: file, launch: await realLaunch(dir), now });
     const other = {
       command: process.execPath,
-      args: [path.join(dir, 'mcp.js'), '--dir', '/elsewhere'],
+      args: [path.join(dir, 'dist', 'mcp.js'), '--dir', '/elsewhere'],
     };
     const second = await install({ configPath: file, launch: other, now });
     expect(second.backupPath).toBe(`${first.backupPath}-2`);
@@ -130,7 +131,7 @@ describe('install into an existing Claude Desktop config', () => {
     const file = path.join(dir, 'mcp.json');
     const old = {
       mcpServers: {
-        runbook: { command: '/old/node', args: ['/old/mcp.js'] },
+        runbook: { command: '/old/node', args: ['/old/dist/mcp.js', '--dir', '/old'] },
         after: { command: '/x' },
       },
     };
@@ -203,7 +204,7 @@ describe('missing files and folders', () => {
 });
 
 describe('a file it cannot rewrite is left byte-identical', () => {
-  const cases: { why: string; text: string; client?: 'vscode'; where: RegExp }[] = [
+  const cases: { why: string; text: string; where: RegExp }[] = [
     {
       why: 'broken JSON (a missing comma)',
       text: '{\n  "mcpServers": {}\n  "x": 1\n}\n',
@@ -217,24 +218,22 @@ describe('a file it cannot rewrite is left byte-identical', () => {
     },
     { why: 'servers key is null', text: '{"mcpServers": null}', where: /not an object of servers/ },
     {
-      why: 'VS Code JSONC with comments',
-      text: '{\n\t// my servers\n\t"servers": {}\n}\n',
-      client: 'vscode',
-      where: /:2:2: The file has a comment/,
+      why: 'Claude Desktop reads strict JSON: a comment is refused where it is',
+      text: '{\n\t// my servers\n\t"mcpServers": {}\n}\n',
+      where: /:2:2: The file has comments or trailing commas/,
     },
     {
-      why: 'VS Code JSONC with a trailing comma',
-      text: '{\n\t"servers": {},\n}',
-      client: 'vscode',
-      where: /trailing comma/,
+      why: 'Claude Desktop reads strict JSON: a trailing comma is refused at the comma',
+      text: '{\n\t"mcpServers": {},\n}',
+      where: /:2:18: The file has comments or trailing commas/,
     },
   ];
-  it.each(cases)('$why', async ({ text, client, where }) => {
+  it.each(cases)('$why', async ({ text, where }) => {
     const dir = await tempDir();
     const file = path.join(dir, 'config.json');
     await fs.writeFile(file, text);
     const launch = await realLaunch(dir);
-    const error = await install({ configPath: file, client, launch }).then(
+    const error = await install({ configPath: file, launch }).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -242,18 +241,18 @@ describe('a file it cannot rewrite is left byte-identical', () => {
     expect((error as RunbookError).code).toBe('invalid-json');
     expect((error as RunbookError).describe()).toMatch(where);
     expect(await fs.readFile(file, 'utf8')).toBe(text);
-    expect(await fs.readdir(dir)).toEqual(['config.json', 'mcp.js']);
+    expect((await fs.readdir(dir)).sort()).toEqual(['config.json', 'dist']);
   });
 
   it('a JSONC refusal shows the entry to add by hand', async () => {
     const dir = await tempDir();
     const file = path.join(dir, 'mcp.json');
-    await fs.writeFile(file, '{ /* x */ "servers": {} }');
+    await fs.writeFile(file, '{ /* x */ "mcpServers": {} }');
     const launch = await realLaunch(dir);
-    const error = (await install({ configPath: file, client: 'vscode', launch }).catch(
+    const error = (await install({ configPath: file, launch }).catch(
       (e: unknown) => e,
     )) as RunbookError;
-    expect(error.fix).toContain('"type": "stdio"');
+    expect(error.fix).toContain('"mcpServers"');
     expect(error.fix).toContain(JSON.stringify(launch.command));
   });
 
@@ -305,6 +304,22 @@ describe('Cursor and VS Code formats', () => {
       type: 'stdio',
       ...launch,
     });
+  });
+});
+
+describe('JSONC clients keep their comments and trailing commas', () => {
+  it('VS Code: install then uninstall gives back the commented file byte for byte', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'mcp.json');
+    const text =
+      '{\n\t// my servers\n\t"servers": {\n\t\t"a": { "url": "x" }, /* keep */\n\t},\n}\n';
+    await fs.writeFile(file, text);
+    const launch = await realLaunch(dir);
+    const result = await install({ configPath: file, client: 'vscode', launch, now });
+    expect(result.after).toContain('/* keep */');
+    expect(result.after).toContain('// my servers');
+    await uninstall({ configPath: file, client: 'vscode', now });
+    expect(await fs.readFile(file, 'utf8')).toBe(text);
   });
 });
 

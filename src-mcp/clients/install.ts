@@ -1,22 +1,26 @@
 import { createTwoFilesPatch } from 'diff';
 import { RunbookError } from '../engine/errors.js';
 import type { ClientId } from './client-spec.js';
-import { readConfigFile, writeConfigAtomically } from './config-file.js';
+import { clientSpec } from './clients.js';
+import { readConfigFile, writeConfigAtomically, type WriteHooks } from './config-file.js';
 import {
   entryDifferences,
   loadConfig,
   type ConfigTarget,
   type LoadedConfig,
 } from './config-model.js';
-import { defaultLayout, serializeConfig, type JsonObject } from './config-text.js';
+import { setServerEntry, removeServerEntries } from './config-edit.js';
+import { parseConfigText, type ConfigDocument } from './config-text.js';
 import {
   checkLaunch,
+  foreignConflict,
   legacyConflict,
   legacyWarnings,
   loadWithEntryHint,
 } from './install-checks.js';
 import type { ServerLaunch } from './launch.js';
 import { isLegacyEntry, type LegacyEntry } from './legacy.js';
+import { entryCommand, isOurEntry } from './ownership.js';
 
 export interface ConfigChangePlan {
   client: ClientId;
@@ -28,7 +32,7 @@ export interface ConfigChangePlan {
   after: string;
   /** Unified diff of before → after (empty when nothing changes). */
   diff: string;
-  /** The file's layout is not what re-serialising gives: lines other than ours may change whitespace. */
+  /** Always false: edits are made in place and change no byte outside the entry. Kept for the UI. */
   reformats: boolean;
   /** Earlier-tool entries this change removes. */
   replacesLegacy: LegacyEntry[];
@@ -43,12 +47,15 @@ export interface InstallOptions extends ConfigTarget {
   launch: ServerLaunch;
   /** Replace the earlier Python tool's entries (a backup is kept). */
   replaceLegacy?: boolean;
+  /** Replace an entry under our name that starts some other program. */
+  force?: boolean;
 }
 
 export interface WriteOptions {
   /** The `before` text the user reviewed: refuse (conflict) if the file changed since. */
   expectedBefore?: string;
   now?: Date;
+  hooks?: WriteHooks;
 }
 
 export interface ConfigChangeResult extends ConfigChangePlan {
@@ -58,50 +65,75 @@ export interface ConfigChangeResult extends ConfigChangePlan {
 
 export async function planInstall(options: InstallOptions): Promise<ConfigChangePlan> {
   const entryCheck = checkLaunch(options.launch);
-  const loaded = await loadWithEntryHint(options);
-  const { spec, name, servers, legacy } = loaded;
+  const spec = clientSpec(options.client ?? 'claude');
   const entry = spec.entryFor(options.launch);
+  const loaded = await loadWithEntryHint(options, entry);
+  const { name, servers, legacy } = loaded;
   const atName = legacy.find((found) => found.name === name);
   if (atName && !options.replaceLegacy) throw legacyConflict(loaded, atName);
-  const replaces = options.replaceLegacy ? legacy : [];
   const current = servers[name];
+  const foreign = current !== undefined && !atName && !isOurEntry(current, entry);
+  if (foreign && !options.force) throw foreignConflict(loaded, current);
+  const replaces = options.replaceLegacy ? legacy : [];
   const upToDate =
-    current !== undefined && !atName && entryDifferences(current, entry).length === 0;
-  const next = withoutEntries(
-    servers,
-    replaces.map((found) => found.name).filter((n) => n !== name),
-  );
-  next[name] = upToDate ? current : entry;
+    current !== undefined && !atName && !foreign && entryDifferences(current, entry).length === 0;
+  const others = replaces.map((found) => found.name).filter((n) => n !== name);
+  const cleared =
+    others.length === 0
+      ? loaded.doc
+      : parseConfigText(
+          removeServerEntries(loaded.doc, spec.serversKey, others),
+          loaded.file.path,
+          {
+            jsonc: spec.jsonc,
+          },
+        );
+  const after = upToDate ? textOf(cleared) : setServerEntry(cleared, spec.serversKey, name, entry);
   const action = !loaded.file.exists ? 'create' : current === undefined ? 'add' : 'update';
-  const warnings = [...entryCheck, ...legacyWarnings(legacy, replaces)];
+  const warnings = [
+    ...entryCheck,
+    ...legacyWarnings(legacy, replaces),
+    ...(foreign ? [`Replacing "${name}", which ran ${entryCommand(current)} (--force).`] : []),
+  ];
   return makePlan(
     loaded,
-    next,
+    after,
     upToDate && replaces.length === 0 ? 'none' : action,
     replaces,
     warnings,
   );
 }
 
-export async function planUninstall(target: ConfigTarget): Promise<ConfigChangePlan> {
-  const loaded = await loadConfig(target);
+export interface UninstallOptions extends ConfigTarget {
+  /** What install would write here: an entry starting the same program is ours too. */
+  launch?: ServerLaunch;
+}
+
+export async function planUninstall(target: UninstallOptions): Promise<ConfigChangePlan> {
+  const spec = clientSpec(target.client ?? 'claude');
+  const expected = target.launch ? spec.entryFor(target.launch) : undefined;
+  const loaded = await loadConfig(target, expected);
   const current = loaded.servers[loaded.name];
-  if (current === undefined || isLegacyEntry(current)) {
-    const warnings =
-      current === undefined
-        ? []
-        : [`"${loaded.name}" is the earlier Python tool's entry; left as it is.`];
-    return makePlan(loaded, loaded.servers, 'none', [], warnings);
+  if (current === undefined) return makePlan(loaded, loaded.file.text, 'none', [], []);
+  if (isLegacyEntry(current) || !isOurEntry(current, expected)) {
+    const whose = isLegacyEntry(current)
+      ? "is the earlier Python tool's entry"
+      : `belongs to something else (${entryCommand(current)})`;
+    const warning = `"${loaded.name}" ${whose}; left as it is.`;
+    return makePlan(loaded, loaded.file.text, 'none', [], [warning]);
   }
-  return makePlan(loaded, withoutEntries(loaded.servers, [loaded.name]), 'remove', [], []);
+  const after = removeServerEntries(loaded.doc, loaded.spec.serversKey, [loaded.name]);
+  return makePlan(loaded, after, 'remove', [], []);
 }
 
 export async function install(options: InstallOptions & WriteOptions): Promise<ConfigChangeResult> {
   return applyPlan(await planInstall(options), options);
 }
 
-/** Removes only our own entry; every other byte stays as it was (for a normally formatted file). */
-export async function uninstall(target: ConfigTarget & WriteOptions): Promise<ConfigChangeResult> {
+/** Removes only our own entry; every other byte stays as it was. */
+export async function uninstall(
+  target: UninstallOptions & WriteOptions,
+): Promise<ConfigChangeResult> {
   return applyPlan(await planUninstall(target), target);
 }
 
@@ -124,24 +156,19 @@ async function applyPlan(
       fix: 'Run the command again.',
     });
   }
-  const { backupPath } = await writeConfigAtomically(file, plan.after, options.now);
+  const { backupPath } = await writeConfigAtomically(file, plan.after, options.now, options.hooks);
   return { ...plan, written: true, backupPath };
 }
 
 function makePlan(
   loaded: LoadedConfig,
-  servers: JsonObject,
+  after: string,
   action: ConfigChangePlan['action'],
   replacesLegacy: LegacyEntry[],
   warnings: string[],
 ): ConfigChangePlan {
-  const { spec, file, doc } = loaded;
+  const { spec, file } = loaded;
   const before = file.text;
-  const layout = file.exists ? doc.layout : defaultLayout;
-  const after =
-    action === 'none'
-      ? before
-      : serializeConfig({ ...doc.config, [spec.serversKey]: servers }, layout);
   const diff =
     before === after
       ? ''
@@ -155,7 +182,7 @@ function makePlan(
     before,
     after,
     diff,
-    reformats: file.exists && action !== 'none' && doc.reformats,
+    reformats: false,
     replacesLegacy,
     legacy: loaded.legacy,
     warnings,
@@ -163,6 +190,6 @@ function makePlan(
   };
 }
 
-function withoutEntries(servers: JsonObject, names: string[]): JsonObject {
-  return Object.fromEntries(Object.entries(servers).filter(([key]) => !names.includes(key)));
+function textOf(doc: ConfigDocument): string {
+  return doc.bom ? `\uFEFF${doc.body}` : doc.body;
 }

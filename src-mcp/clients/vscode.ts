@@ -12,6 +12,7 @@ export const vscode: ClientSpec = {
   id: 'vscode',
   label: 'VS Code',
   serversKey: 'servers',
+  jsonc: true,
   configCandidates: (ctx: PlatformContext) => [path.join(vscodeUserFolder(ctx), 'mcp.json')],
   entryFor: (launch: ServerLaunch): ServerEntry => ({ type: 'stdio', ...plainEntry(launch) }),
   restartHint: 'In VS Code run "MCP: List Servers" and start or restart the server.',

@@ -2,9 +2,9 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.js';
-import { RunbookError } from './errors.js';
 import type { ChangeEvent } from './types.js';
 import { copyBundledRunbooks, makeFolder, writeFiles } from '../test-support/temp-folder.js';
+import { rejectedRunbookError } from '../test-support/folder-snapshot.js';
 
 async function openEngine(files: Record<string, string | Buffer>): Promise<Engine> {
   const dir = await makeFolder(files);
@@ -12,15 +12,6 @@ async function openEngine(files: Record<string, string | Buffer>): Promise<Engin
   const engine = Engine.open({ dir, logsDir });
   await engine.ready();
   return engine;
-}
-
-async function errorOf(promise: Promise<unknown>): Promise<RunbookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RunbookError);
-  return error as RunbookError;
 }
 
 describe('runbook names', () => {
@@ -57,7 +48,7 @@ describe('runbook names', () => {
 
   it('lists the candidates of an ambiguous bare name', async () => {
     const engine = await openEngine(files);
-    const error = await errorOf(engine.resolve('README'));
+    const error = await rejectedRunbookError(engine.resolve('README'));
     expect(error.code).toBe('ambiguous');
     expect(error.message).toContain('docs/patroni/README');
     expect(error.message).toContain('docs/redis/README');
@@ -65,7 +56,7 @@ describe('runbook names', () => {
 
   it('suggests the closest names for an unknown one', async () => {
     const engine = await openEngine(files);
-    const error = await errorOf(engine.resolve('rolback'));
+    const error = await rejectedRunbookError(engine.resolve('rolback'));
     expect(error.code).toBe('not-found');
     expect(error.message).toContain('deploy/rollback');
   });
@@ -192,7 +183,7 @@ describe('rendering', () => {
       'env.yaml': 'a: 1\n',
       'x.md': '---\ntitle: t\n---\nline {var.one}\n{env[nope][x]} and {var.two}\n',
     });
-    const error = await errorOf(engine.render('x'));
+    const error = await rejectedRunbookError(engine.render('x'));
     expect(error.code).toBe('missing-values');
     expect(error.message).toMatch(/one/);
     expect(error.message).toMatch(/two/);
@@ -205,7 +196,7 @@ describe('rendering', () => {
     const engine = await openEngine({
       'x.md': '---\nvariables:\n  s: {choices: [a, b]}\n---\n{var.s}',
     });
-    const error = await errorOf(engine.render('x', { vars: { s: 'c' } }));
+    const error = await rejectedRunbookError(engine.render('x', { vars: { s: 'c' } }));
     expect(error).toMatchObject({ code: 'invalid-argument', key: 's' });
   });
 
@@ -216,7 +207,7 @@ describe('rendering', () => {
       'uses.md': '{env[a]}',
     });
     expect(await engine.render('plain', { vars: { v: 'x' } })).toBe('no env x');
-    const error = await errorOf(engine.render('uses'));
+    const error = await rejectedRunbookError(engine.render('uses'));
     expect(error.code).toBe('invalid-yaml');
     expect(error.file).toContain('env.yaml');
     const preview = await engine.preview('uses');
@@ -236,12 +227,12 @@ describe('editing', () => {
     const engine = await openEngine({});
     const created = await engine.create('ops/new-one', '# New\n');
     expect(created.path).toBe('ops/new-one.md');
-    expect((await errorOf(engine.create('ops/new-one', 'x'))).code).toBe('exists');
+    expect((await rejectedRunbookError(engine.create('ops/new-one', 'x'))).code).toBe('exists');
     const saved = await engine.save('ops/new-one', '# Newer\n', { baseMtimeMs: created.mtimeMs });
     expect(await fs.readFile(path.join(engine.root, 'ops/new-one.md'), 'utf8')).toBe('# Newer\n');
     await new Promise((r) => setTimeout(r, 20));
     await fs.writeFile(path.join(engine.root, 'ops/new-one.md'), 'changed outside\n');
-    const conflict = await errorOf(
+    const conflict = await rejectedRunbookError(
       engine.save('ops/new-one', 'mine', { baseMtimeMs: saved.mtimeMs }),
     );
     expect(conflict.code).toBe('conflict');
@@ -269,7 +260,7 @@ describe('editing', () => {
     ['hidden segment', '.git/config'],
   ])('refuses a name with %s and writes nothing outside', async (_why, name) => {
     const engine = await openEngine({});
-    const error = await errorOf(engine.create(name, 'x'));
+    const error = await rejectedRunbookError(engine.create(name, 'x'));
     expect(['invalid-name', 'path-escape']).toContain(error.code);
     expect(await fs.readdir(engine.root)).toEqual([]);
   });
@@ -278,15 +269,15 @@ describe('editing', () => {
     const outside = await makeFolder({});
     const engine = await openEngine({});
     await fs.symlink(outside, path.join(engine.root, 'link'));
-    expect((await errorOf(engine.create('link/x', 'x'))).code).toBe('path-escape');
+    expect((await rejectedRunbookError(engine.create('link/x', 'x'))).code).toBe('path-escape');
     expect(await fs.readdir(outside)).toEqual([]);
   });
 
   it('refuses a name that is a folder', async () => {
     const engine = await openEngine({ 'folder.md/inner.md': '# inner' });
-    expect((await errorOf(engine.create('folder.md', 'x', { overwrite: true }))).code).toBe(
-      'invalid-name',
-    );
+    expect(
+      (await rejectedRunbookError(engine.create('folder.md', 'x', { overwrite: true }))).code,
+    ).toBe('invalid-name');
   });
 });
 

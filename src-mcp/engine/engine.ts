@@ -5,12 +5,15 @@
 import path from 'node:path';
 import { Catalog } from './catalog.js';
 import { EnvCache } from './env-cache.js';
+import { FolderBoundary } from './folder-boundary.js';
 import { LogStore } from './logs.js';
 import { defaultLogsDir } from './paths.js';
 import { redact, secretEnvValues, secretVarValues } from './redact.js';
-import { RunbookFiles } from './runbook-files.js';
+import { SecretMemory, rememberRender } from './secret-memory.js';
+import { normalizeNameInput } from './names.js';
+import { RunbookFiles, type ReplacedRunbook } from './runbook-files.js';
 import { prepareRender } from './render-request.js';
-import { SearchIndex } from './search.js';
+import { SearchIndex, type SearchOptions } from './search.js';
 import { Indexer } from './indexer.js';
 import { renderLenient, renderStrict } from './template.js';
 import type {
@@ -21,6 +24,7 @@ import type {
   Runbook,
   RunbookSummary,
   SearchHit,
+  SearchPage,
   Skip,
   Unresolved,
   VariableSpec,
@@ -35,6 +39,11 @@ export interface EngineOptions {
   profile?: string;
   /** Told once about each file the store skips (too large, binary, unreadable, symlink loop). */
   onSkip?: (skip: Skip) => void;
+  /**
+   * Serve files and folders that are links to outside the runbook folder (default false: such a
+   * link is skipped and reported, so `notes.md -> ~/.aws/credentials` never reaches a client).
+   */
+  followOutsideLinks?: boolean;
 }
 
 export interface RenderRequest {
@@ -69,6 +78,8 @@ export class Engine {
   private readonly files: RunbookFiles;
   private readonly indexer: Indexer;
   private readonly listeners = new Set<ChangeListener>();
+  /** Secret values this engine rendered: redacted from every log it writes or reads back. */
+  private readonly renderedSecrets = new SecretMemory();
   private readonly initial: Promise<void>;
 
   private constructor(options: EngineOptions) {
@@ -76,10 +87,11 @@ export class Engine {
     this.root = path.resolve(options.dir);
     this.logsDir = path.resolve(options.logsDir ?? defaultLogsDir());
     this.profile = options.profile;
-    this.envCache = new EnvCache(this.root);
+    const boundary = new FolderBoundary(this.root, options.followOutsideLinks === true);
+    this.envCache = new EnvCache(boundary);
     this.logs = new LogStore(this.logsDir);
-    this.files = new RunbookFiles(this.root);
-    this.indexer = new Indexer(this.root, this.catalog, this.index, this.envCache, options.onSkip);
+    this.files = new RunbookFiles(this.root, boundary);
+    this.indexer = new Indexer(boundary, this.catalog, this.index, this.envCache, options.onSkip);
     this.initial = this.indexer.scanAll().then(() => undefined);
     // A failed first scan is reported by every call that awaits ready(); never an unhandled rejection.
     this.initial.catch(() => undefined);
@@ -90,8 +102,9 @@ export class Engine {
     return new Engine(options);
   }
 
+  /** Rejects while the folder is gone: a stale list must not be served (the error names the folder). */
   ready(): Promise<void> {
-    return this.initial;
+    return this.initial.then(() => this.indexer.assertFolderPresent());
   }
 
   async list(): Promise<RunbookSummary[]> {
@@ -125,14 +138,25 @@ export class Engine {
     return this.index.search(query, limit);
   }
 
+  /** A page of hits (identical copies folded into one) and how many results there are. */
+  async searchPage(query: string, options: SearchOptions = {}): Promise<SearchPage> {
+    await this.ready();
+    return this.index.query(query, options);
+  }
+
   async variables(name: string): Promise<VariableSpec[]> {
     return (await this.resolve(name)).variables;
   }
 
   async render(name: string, request: RenderRequest = {}): Promise<string> {
     const runbook = await this.read(name);
+    // First: even a render that fails received the secret values, and they can come back in a log.
+    rememberRender(this.renderedSecrets, runbook, { vars: request.vars ?? {}, env: {} }, '');
     const prepared = await prepareRender(runbook, request, (p) => this.env(p));
-    return renderStrict(runbook.body, prepared.context);
+    const text = renderStrict(runbook.body, prepared.context);
+    // Then the secret defaults and the secret env values the text shows.
+    rememberRender(this.renderedSecrets, runbook, prepared.context, text);
+    return text;
   }
 
   async preview(name: string, request: PreviewRequest = {}): Promise<LenientRender> {
@@ -141,6 +165,7 @@ export class Engine {
       request.content === undefined ? stored : this.files.parse(stored, request.content);
     const prepared = await prepareRender(runbook, request, (p) => this.env(p), { lenient: true });
     const result = renderLenient(runbook.body, prepared.context);
+    rememberRender(this.renderedSecrets, runbook, prepared.context, result.text);
     return { ...result, diagnostics: [...prepared.diagnostics, ...result.diagnostics] };
   }
 
@@ -160,34 +185,38 @@ export class Engine {
     name: string,
     content: string,
     options: { overwrite?: boolean } = {},
-  ): Promise<RunbookSummary> {
+  ): Promise<ReplacedRunbook> {
     await this.ready();
-    const relPath = await this.files.create(name, content, options, this.catalog);
-    return this.refreshOne(relPath);
+    const { relPath, backupPath } = await this.files.create(name, content, options, this.catalog);
+    return { ...(await this.refreshOne(relPath)), backupPath };
   }
 
   async save(
     name: string,
     content: string,
     options: { baseMtimeMs?: number } = {},
-  ): Promise<RunbookSummary> {
-    const summary = await this.resolve(name);
-    await this.files.save(summary, content, options.baseMtimeMs);
-    return this.refreshOne(summary.path);
+  ): Promise<ReplacedRunbook> {
+    await this.ready();
+    const summary = this.catalog.resolveExact(name);
+    const backupPath = await this.files.save(summary, content, options.baseMtimeMs);
+    return { ...(await this.refreshOne(summary.path)), backupPath };
   }
 
   async rename(from: string, to: string): Promise<RunbookSummary> {
-    const summary = await this.resolve(from);
+    await this.ready();
+    const summary = this.catalog.resolveExact(from);
     const relPath = await this.files.rename(summary, to, this.catalog);
     await this.applyChanges([summary.path, relPath]);
     return this.catalog.resolve(relPath);
   }
 
-  async delete(name: string): Promise<{ trashPath: string }> {
-    const summary = await this.resolve(name);
+  /** The exact name only (see Catalog.resolveExact); the file goes to `.trash/`. */
+  async delete(name: string): Promise<{ name: string; trashPath: string }> {
+    await this.ready();
+    const summary = this.catalog.resolveExact(name);
     const trashPath = await this.files.trash(summary);
     await this.applyChanges([summary.path]);
-    return { trashPath };
+    return { name: summary.name, trashPath };
   }
 
   async restore(trashPath: string): Promise<RunbookSummary> {
@@ -196,7 +225,10 @@ export class Engine {
     return this.refreshOne(relPath);
   }
 
-  /** Redacts secret variable values, secret-looking env values and credential shapes, then writes. */
+  /**
+   * Redacts secret variable values (given here or rendered earlier by this engine), secret-looking
+   * env values and credential shapes, then writes.
+   */
   async appendLog(
     name: string,
     text: string,
@@ -204,28 +236,35 @@ export class Engine {
   ): Promise<LogEntry> {
     // An unknown or ambiguous name is an error with suggestions: a log must belong to a runbook.
     const summary = await this.resolve(name);
-    // A broken env.yaml must not lose the log; its values just cannot be redacted by name.
-    const env = await this.env().then(
-      (loaded) => loaded.env,
-      () => ({}),
-    );
-    const secrets = [...secretVarValues(vars, summary.variables), ...secretEnvValues(env)];
+    const secrets = [...secretVarValues(vars, summary.variables), ...(await this.knownSecrets())];
     return this.logs.append(summary.name, redact(text, secrets));
   }
 
   async listLogs(name: string): Promise<LogEntry[]> {
-    const summary = await this.resolve(name);
+    const summary = await this.logName(name);
     return this.logs.list(summary.name);
   }
 
   async readLog(name: string, id: string): Promise<string> {
-    const summary = await this.resolve(name);
-    return this.logs.read(summary.name, id);
+    const summary = await this.logName(name);
+    // Read back redacted too: a log written before a secret was known, or by an older version.
+    return redact(await this.logs.read(summary.name, id), await this.knownSecrets());
   }
 
   async latestLog(name: string): Promise<{ entry: LogEntry; text: string } | undefined> {
-    const summary = await this.resolve(name);
-    return this.logs.latest(summary.name);
+    const summary = await this.logName(name);
+    const latest = await this.logs.latest(summary.name);
+    return latest && { ...latest, text: redact(latest.text, await this.knownSecrets()) };
+  }
+
+  /** Secret values rendered by this engine and secret-looking env values. */
+  private async knownSecrets(): Promise<string[]> {
+    // A broken env.yaml must not lose a log; its values just cannot be redacted by name.
+    const env = await this.env().then(
+      (loaded) => loaded.env,
+      () => ({}),
+    );
+    return [...this.renderedSecrets.all(), ...secretEnvValues(env)];
   }
 
   async applyChanges(relativePaths: string[]): Promise<ChangeEvent> {
@@ -245,6 +284,20 @@ export class Engine {
 
   skipped(): Skip[] {
     return this.indexer.skipped();
+  }
+
+  /**
+   * The runbook whose logs are meant: the exact name in the catalog; else, when the runbook was
+   * deleted, the exact name its logs are stored under; else the fuzzy resolve (and its errors).
+   */
+  private async logName(name: string): Promise<{ name: string }> {
+    await this.ready();
+    const exact = this.catalog.get(name) ?? this.catalog.get(normalizeNameInput(name));
+    if (exact) return exact;
+    for (const stored of new Set([name, normalizeNameInput(name)])) {
+      if (stored && (await this.logs.list(stored).catch(() => [])).length) return { name: stored };
+    }
+    return this.resolve(name);
   }
 
   private async refreshOne(relPath: string): Promise<RunbookSummary> {

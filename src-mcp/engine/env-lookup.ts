@@ -1,6 +1,24 @@
 /** Reading and merging the env mapping: the parts that never touch the disk. */
 import type { EnvMapping } from './types.js';
 
+/** Why an env stands empty in a render: its file could not be loaded (see `unloadedEnv`). */
+const loadFailures = new WeakMap<EnvMapping, string>();
+
+/**
+ * An empty env that remembers why it is empty, so a placeholder that looks into it reports the
+ * broken file instead of a key that seems to be missing.
+ */
+export function unloadedEnv(reason: string): EnvMapping {
+  const env: EnvMapping = {};
+  loadFailures.set(env, reason);
+  return env;
+}
+
+/** `env.yaml could not be loaded: <file>:<line>:<col> <why>`, for an env from `unloadedEnv`. */
+export function envLoadFailure(env: EnvMapping): string | undefined {
+  return loadFailures.get(env);
+}
+
 export type EnvLookup = { found: true; value: unknown } | { found: false; missingAt: number };
 
 /** A YAML mapping as `yaml` gives it: a plain object (arrays, dates and class instances are not). */

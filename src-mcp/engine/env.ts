@@ -2,12 +2,13 @@
  * The folder's env: `env.yaml` (or `env.yml`), with an optional profile file `env.<profile>.yaml`
  * deep-merged over it. The values fill `{env[a][b]}` placeholders.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import type { LoadedEnv } from './engine.js';
 import { RunbookError, toRunbookError } from './errors.js';
 import { deepMerge, isMapping } from './env-lookup.js';
+import { MAX_ENV_EXPANDED, MAX_ENV_FILE_BYTES } from './limits.js';
+import { parseBoundedYaml } from './safe-yaml.js';
 import type { EnvMapping } from './types.js';
 
 export { deepMerge, envKeysAt, lookupEnv } from './env-lookup.js';
@@ -17,21 +18,15 @@ const PROFILE_NAME = /^[A-Za-z0-9_-]+$/;
 const PROFILE_FILE = /^env\.([A-Za-z0-9_-]+)\.ya?ml$/;
 
 /** A plain mapping, or the same under a lone top-level `env:` key (the earlier tool's layout). */
+export const ENV_YAML_BOUNDS = { maxChars: MAX_ENV_FILE_BYTES, maxExpanded: MAX_ENV_EXPANDED };
+
 export function parseEnvYaml(text: string, file: string): EnvMapping {
-  const doc = parseDocument(text, { prettyErrors: true });
-  const error = doc.errors[0];
-  if (error) {
-    const pos = error.linePos?.[0];
-    // The first line, without yaml's own "at line N, column M:" (the location is in file:line:col).
-    const reason = (error.message.split('\n')[0] ?? '').replace(/ at line \d+, column \d+:?$/, '');
-    throw new RunbookError('invalid-yaml', `Invalid YAML: ${reason}`, {
-      file,
-      line: pos?.line,
-      column: pos?.col,
-      fix: 'Fix the YAML at that line (indentation, an unclosed bracket or quote, a repeated key).',
-    });
+  const parsed = parseBoundedYaml(text, ENV_YAML_BOUNDS);
+  if (!parsed.ok) {
+    const { reason, line, column, fix } = parsed.failure;
+    throw new RunbookError('invalid-yaml', `Invalid YAML: ${reason}`, { file, line, column, fix });
   }
-  const data: unknown = doc.toJS();
+  const data = parsed.data;
   if (data === null || data === undefined) return {};
   if (!isMapping(data)) {
     throw new RunbookError(
@@ -96,6 +91,18 @@ async function findEnvFile(root: string, stem: string): Promise<string | undefin
 
 async function readEnvFile(file: string): Promise<EnvMapping> {
   try {
+    // Checked before reading: a huge file must not be read into memory only to be refused.
+    const { size } = await stat(file);
+    if (size > MAX_ENV_FILE_BYTES) {
+      throw new RunbookError(
+        'too-large',
+        `The env file is ${size} bytes, over ${MAX_ENV_FILE_BYTES}.`,
+        {
+          file,
+          fix: 'Keep env.yaml to settings; large data belongs elsewhere.',
+        },
+      );
+    }
     return parseEnvYaml(await readFile(file, 'utf8'), file);
   } catch (err) {
     throw toRunbookError(err, file);

@@ -18,6 +18,7 @@ export type RunbookErrorCode =
   | 'io'
   | 'invalid-json'
   | 'timeout'
+  | 'invalid-encoding'
   | 'unavailable';
 
 export interface ErrorLocation {

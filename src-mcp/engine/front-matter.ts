@@ -1,4 +1,13 @@
-import { parseDocument } from 'yaml';
+import {
+  isRecord,
+  readDescription,
+  readTags,
+  readTitle,
+  readVariables,
+  type Report,
+} from './front-matter-fields.js';
+import { MAX_FRONT_MATTER_CHARS, MAX_FRONT_MATTER_EXPANDED, MAX_PROBLEMS } from './limits.js';
+import { parseBoundedYaml } from './safe-yaml.js';
 import type { Diagnostic, VariableSpec } from './types.js';
 
 export interface FrontMatter {
@@ -6,6 +15,8 @@ export interface FrontMatter {
   description?: string;
   tags: string[];
   variables: VariableSpec[];
+  /** `prompt: true` lists the runbook as an MCP prompt in a large folder; `false` never does. */
+  prompt?: boolean;
 }
 
 export interface SplitDocument {
@@ -26,7 +37,16 @@ export function splitFrontMatter(content: string, file: string): SplitDocument {
   if (!opening) return { frontMatter: empty, body: content, bodyLine: 1, problems: [] };
   const rest = content.slice(opening[0].length);
   const closing = CLOSING.exec(rest);
-  if (!closing) return { frontMatter: empty, body: content, bodyLine: 1, problems: [] };
+  if (!closing) {
+    const message =
+      'Front matter opened by --- on line 1 is never closed by a --- line: the whole file is read as text.';
+    return {
+      frontMatter: empty,
+      body: content,
+      bodyLine: 1,
+      problems: [problem(file, message, { line: 1 })],
+    };
+  }
   const yamlText = rest.slice(0, closing.index);
   const bodyStart = opening[0].length + closing.index + closing[0].length;
   const bodyLine = 1 + countLines(content.slice(0, bodyStart));
@@ -45,26 +65,23 @@ function countLines(text: string): number {
   return n;
 }
 
+/** A block over the limit is not parsed at all: its size alone is the problem. */
 function parseFrontMatterYaml(
   yamlText: string,
   file: string,
 ): { frontMatter: FrontMatter; problems: Diagnostic[] } {
   const frontMatter: FrontMatter = { tags: [], variables: [] };
-  const doc = parseDocument(yamlText, { prettyErrors: true });
-  const firstError = doc.errors[0];
-  if (firstError) {
-    const pos = firstError.linePos?.[0];
-    return {
-      frontMatter,
-      problems: [
-        problem(file, `Front matter is not valid YAML: ${firstError.message.split('\n')[0]}`, {
-          line: pos ? pos.line + 1 : 1,
-          column: pos?.col,
-        }),
-      ],
-    };
+  const parsed = parseBoundedYaml(yamlText, {
+    maxChars: MAX_FRONT_MATTER_CHARS,
+    maxExpanded: MAX_FRONT_MATTER_EXPANDED,
+  });
+  if (!parsed.ok) {
+    const { reason, line, column } = parsed.failure;
+    // +1: the text starts after the opening `---` line.
+    const at = { line: (line ?? 1) + 1, column };
+    return { frontMatter, problems: [problem(file, `Front matter is not read: ${reason}.`, at)] };
   }
-  const data: unknown = doc.toJS();
+  const data = parsed.data;
   if (data === null || data === undefined) return { frontMatter, problems: [] };
   if (!isRecord(data)) {
     return {
@@ -73,78 +90,17 @@ function parseFrontMatterYaml(
     };
   }
   const problems: Diagnostic[] = [];
-  if (typeof data.title === 'string' || typeof data.title === 'number')
-    frontMatter.title = String(data.title);
-  if (typeof data.description === 'string') frontMatter.description = data.description.trim();
-  frontMatter.tags = readTags(data.tags);
-  frontMatter.variables = readVariables(data.variables, file, problems);
-  return { frontMatter, problems };
-}
-
-function readTags(value: unknown): string[] {
-  if (typeof value === 'string') return value.split(/[,\s]+/).filter(Boolean);
-  if (Array.isArray(value))
-    return value.filter((t) => typeof t === 'string' || typeof t === 'number').map(String);
-  return [];
-}
-
-/** `variables:` as a mapping (name → spec or description) or a list of specs with `name`. */
-function readVariables(value: unknown, file: string, problems: Diagnostic[]): VariableSpec[] {
-  if (value === undefined || value === null) return [];
-  const entries: [string, unknown][] = Array.isArray(value)
-    ? value.map((item): [string, unknown] => [
-        isRecord(item) && typeof item.name === 'string' ? item.name : '',
-        item,
-      ])
-    : isRecord(value)
-      ? Object.entries(value)
-      : [];
-  if (entries.length === 0 && !isRecord(value)) {
-    problems.push(
-      problem(file, '`variables` must be a mapping of variable names to their settings.', {
-        key: 'variables',
-      }),
-    );
-  }
-  const specs: VariableSpec[] = [];
-  for (const [name, raw] of entries) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) {
-      problems.push(
-        problem(
-          file,
-          `Variable name ${JSON.stringify(name)} is not valid: use letters, digits and _.`,
-          { key: `variables.${name}` },
-        ),
-      );
-      continue;
-    }
-    specs.push(toVariableSpec(name, raw));
-  }
-  return specs;
-}
-
-function toVariableSpec(name: string, raw: unknown): VariableSpec {
-  if (!isRecord(raw)) {
-    const description = typeof raw === 'string' ? raw : undefined;
-    return { name, description, required: true, secret: false, declared: true };
-  }
-  const scalar = (v: unknown): string | undefined =>
-    typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
-      ? String(v)
-      : undefined;
-  const defaultValue = scalar(raw.default);
-  const choices = Array.isArray(raw.choices)
-    ? raw.choices.map(scalar).filter((c): c is string => c !== undefined)
-    : undefined;
-  return {
-    name,
-    description: scalar(raw.description),
-    default: defaultValue,
-    required: raw.required === false ? false : defaultValue === undefined,
-    choices: choices && choices.length > 0 ? choices : undefined,
-    secret: raw.secret === true,
-    declared: true,
+  const report: Report = (message, key) => {
+    if (problems.length < MAX_PROBLEMS) problems.push(problem(file, message, { key }));
   };
+  frontMatter.title = readTitle(data.title, report);
+  frontMatter.description = readDescription(data.description, report);
+  frontMatter.tags = readTags(data.tags, report);
+  frontMatter.variables = readVariables(data.variables, report);
+  if (typeof data.prompt === 'boolean') frontMatter.prompt = data.prompt;
+  else if (data.prompt !== undefined && data.prompt !== null)
+    report('`prompt` must be true or false.', 'prompt');
+  return { frontMatter, problems };
 }
 
 function problem(
@@ -153,10 +109,6 @@ function problem(
   at: { line?: number; column?: number; key?: string },
 ): Diagnostic {
   return { severity: 'warning', code: 'invalid-front-matter', message, file, ...at };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 const ATX_HEADING = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/;

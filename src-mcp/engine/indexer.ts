@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import type { Catalog } from './catalog.js';
 import { isEnvFile, type EnvCache } from './env-cache.js';
+import { missingFolderError, outsideSkip, type FolderBoundary } from './folder-boundary.js';
 import { isRunbookFile, nameFromPath, resolveInside } from './names.js';
 import { loadRunbookFileSync, sameListing, toSummary } from './runbook-file.js';
 import { toIndexDoc, type SearchIndex } from './search.js';
@@ -13,23 +14,41 @@ const LOAD_BATCH = 100;
 /** Keeps the catalog and the search index in step with the folder: a full scan, or a few paths. */
 export class Indexer {
   private readonly reported = new Map<string, Skip>();
+  private readonly root: string;
 
   constructor(
-    private readonly root: string,
+    private readonly boundary: FolderBoundary,
     private readonly catalog: Catalog,
     private readonly index: SearchIndex,
     private readonly envCache: EnvCache,
     private readonly onSkip: ((skip: Skip) => void) | undefined,
-  ) {}
+  ) {
+    this.root = boundary.root;
+  }
 
   skipped(): Skip[] {
     return [...this.reported.values()];
   }
 
+  /**
+   * The error every call gets while the folder is gone (deleted, moved, unmounted): a stale list
+   * must not be served. Checked at each call, so it holds before the watcher's rescan empties it.
+   */
+  async assertFolderPresent(): Promise<void> {
+    const missing = await missingFolderError(this.root);
+    if (missing) throw missing;
+  }
+
   async scanAll(): Promise<ChangeEvent> {
     const event = emptyEvent();
     const skips: Skip[] = [];
-    const files = await findRunbookFiles(this.root, skips);
+    const missing = await missingFolderError(this.root);
+    // A missing folder has no runbooks: everything goes, and the faces hear of it.
+    const files = missing
+      ? []
+      : await findRunbookFiles(this.root, skips, {
+          followOutsideLinks: this.boundary.followOutsideLinks,
+        });
     const before = new Set(this.catalog.list().map((s) => s.name));
     await this.loadAll(files, event, skips);
     const present = new Set(files.map((f) => nameFromPath(f.relPath)));
@@ -63,18 +82,35 @@ export class Indexer {
     }
     const stat = await fs.stat(abs).catch(() => undefined);
     if (stat?.isDirectory()) {
-      const files = await findRunbookFiles(this.root, skips, relPath);
+      const files = await findRunbookFiles(this.root, skips, {
+        startRel: relPath,
+        followOutsideLinks: this.boundary.followOutsideLinks,
+      });
       await this.loadAll(files, event, skips);
       const present = new Set(files.map((f) => nameFromPath(f.relPath)));
       for (const name of this.catalog.namesUnder(relPath))
         if (!present.has(name)) this.remove(name, event);
     } else if (stat?.isFile()) {
-      if (isRunbookFile(relPath)) await this.loadAll([{ relPath, absPath: abs }], event, skips);
+      if (isRunbookFile(relPath)) await this.applyFile(relPath, abs, event, skips);
     } else {
       const own = this.catalog.get(nameFromPath(relPath));
       if (own?.path === relPath) this.remove(own.name, event);
       for (const name of this.catalog.namesUnder(relPath)) this.remove(name, event);
     }
+  }
+
+  /** A file (or a link) the watcher saw: a link to outside the folder is dropped, not read. */
+  private async applyFile(
+    relPath: string,
+    abs: string,
+    event: ChangeEvent,
+    skips: Skip[],
+  ): Promise<void> {
+    const outside = await this.boundary.outsideTarget(abs);
+    if (outside === undefined) return this.loadAll([{ relPath, absPath: abs }], event, skips);
+    skips.push(outsideSkip(relPath, outside));
+    const own = this.catalog.get(nameFromPath(relPath));
+    if (own?.path === relPath) this.remove(own.name, event);
   }
 
   /** Loads in batches, yielding between them so a server on the same thread keeps answering. */

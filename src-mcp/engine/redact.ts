@@ -1,19 +1,28 @@
 /**
  * Secret redaction for execution logs: the known secret values of a render, then common credential
- * shapes as a second line of defence. Every pattern anchors its start on a token boundary and has no
- * nested quantifiers, so each character is scanned a bounded number of times (linear on hostile input).
+ * shapes as a second line of defence (redact-shapes.ts, redact-lines.ts, redact-pem.ts). Every
+ * pattern is linear on hostile input.
  */
+import { redactCommandFlags, redactYamlNextLineValues } from './redact-lines.js';
+import { redactPrivateKeyBlocks } from './redact-pem.js';
+import { REDACTED, SHAPE_RULES } from './redact-shapes.js';
 import type { EnvMapping, VariableSpec } from './types.js';
 
-export const REDACTED = '[REDACTED]';
+export { REDACTED };
 
-/** Shorter values would wreck ordinary text ("abc" inside every word). */
-const MIN_SECRET_LENGTH = 4;
+/**
+ * Shorter values would wreck ordinary text: a secret "abc" would redact inside every word. Four
+ * characters is the shortest a PIN gets; over-redacting a log is recoverable, a leak is not.
+ */
+export const MIN_SECRET_LENGTH = 4;
 
 export function redact(text: string, secretValues: readonly string[]): string {
   if (text === '') return text;
   let out = redactValues(text, secretValues);
   out = redactPrivateKeyBlocks(out);
+  // Before the shapes: `password: |` must reach the block below it, not redact the `|`.
+  out = redactYamlNextLineValues(out);
+  out = redactCommandFlags(out);
   for (const rule of SHAPE_RULES) out = out.replace(rule.pattern, rule.replace);
   return out;
 }
@@ -119,141 +128,4 @@ function isSecretKey(words: readonly string[]): boolean {
       SECRET_SUFFIXES.some((suffix) => word.endsWith(suffix)) ||
       (i > 0 && SECRET_PAIRS.has(`${words[i - 1] ?? ''} ${word}`)),
   );
-}
-
-interface ShapeRule {
-  pattern: RegExp;
-  replace: (match: string, ...groups: string[]) => string;
-}
-
-const whole = (): string => REDACTED;
-
-/** Values that name a secret without being one: shell variables, templates, placeholders, masks. */
-function isPlaceholder(value: string): boolean {
-  return (
-    value.includes(REDACTED) ||
-    /^\$[A-Za-z_{(]/.test(value) ||
-    /^[{<]/.test(value) ||
-    /^\[[A-Z_ -]+\]$/.test(value) ||
-    /^[*xX.#•-]+$/.test(value) ||
-    /^(?:true|false|null|none|nil|~)$/i.test(value) ||
-    /^(?:redacted|filtered|scrubbed|masked|hidden)$/i.test(value)
-  );
-}
-
-/** Keeps the prefix (key, header, scheme) and the value's quotes; redacts what is inside. */
-function keepPrefix(match: string, prefix: string, value: string): string {
-  const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
-  const closed = quote !== '' && value.length >= 2 && value.endsWith(quote);
-  const inner = value.slice(quote.length, closed ? -1 : undefined);
-  if (isPlaceholder(inner)) return match;
-  return `${prefix}${quote}${REDACTED}${closed ? quote : ''}`;
-}
-
-const KEY_WORDS =
-  'password|passwd|passphrase|token|secret|api[_-]?key|access[_-]?key|secret[_-]?key|private[_-]?key|client[_-]?secret';
-const QUOTED_VALUE = `"[^"\\n]{1,512}"|'[^'\\n]{1,512}'`;
-
-const SHAPE_RULES: readonly ShapeRule[] = [
-  {
-    // `Authorization: Bearer …`: keep the header and the scheme.
-    pattern:
-      /(authorization["']?[ \t]*[:=][ \t]*["']?(?:bearer|basic|token|digest|negotiate|ntlm|apikey)[ \t]+)([^\s"'`,]+)/gi,
-    replace: keepPrefix,
-  },
-  {
-    // `scheme://user:password@host`: only the password goes.
-    pattern: /(?<![\w+.-])([a-z][\w+.-]*:\/\/[^\s/:@"'`<>]*:)([^\s/@"'`<>]+)(?=@)/gi,
-    replace: keepPrefix,
-  },
-  {
-    pattern: /(https:\/\/hooks\.slack\.com\/(?:services|workflows|triggers)\/)([\w/-]+)/g,
-    replace: keepPrefix,
-  },
-  { pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, replace: whole },
-  {
-    pattern: /(?<![\w-])(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})/g,
-    replace: whole,
-  },
-  {
-    pattern:
-      /(?<![\w-])(?:gl(?:pat|dt|rt|ptt|cbt|imt|soat|ft|oas|agent)-[\w-]{20,}|GR1348941[\w-]{20,})/g,
-    replace: whole,
-  },
-  { pattern: /(?<![\w-])(?:xox[abpr]|xapp)-[A-Za-z0-9-]{10,}/g, replace: whole },
-  { pattern: /(?<![\w-])eyJ[\w-]{5,}\.[\w-]{5,}\.[\w-]*/g, replace: whole },
-  { pattern: /(?<![\w-])AIza[\w-]{35}/g, replace: whole },
-  { pattern: /(?<![\w-])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{16,}/g, replace: whole },
-  { pattern: /(?<![\w-])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g, replace: whole },
-  {
-    // `DB_PASSWORD=…`, `"token": "…"`, `?api_key=…`: the key must END with a secret word, so
-    // `password_file=` and `secretName:` stay; `[ \t]` keeps YAML's `secret:` + next line apart.
-    pattern: new RegExp(
-      `(?<![\\w.-])([\\w.-]*?(?:${KEY_WORDS})["']?[ \\t]*(?::=|[:=](?!=))[ \\t]*)(${QUOTED_VALUE}|["']?[^\\s"'\`&,]+)`,
-      'gi',
-    ),
-    replace: keepPrefix,
-  },
-  {
-    // `mysql --password hunter2`, `vault login --token s.abc`: flags with a separate value.
-    pattern: new RegExp(
-      `(?<![\\w-])(--?[\\w-]*?(?:password|passwd|passphrase|token|api-?key|client-secret)[ \\t]+)(${QUOTED_VALUE}|[^\\s"'\`&,<>|;-][^\\s"'\`&,]*)`,
-      'gi',
-    ),
-    replace: keepPrefix,
-  },
-];
-
-const PEM_BEGIN = /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/g;
-const PEM_END = /-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----/y;
-/** A line this long is key material, not a prose mention of the BEGIN line. */
-const MIN_KEY_LINE = 40;
-
-/**
- * Whole PEM private key blocks. Scanned by hand, not with a lazy `[\s\S]*?`, which goes quadratic
- * on many BEGIN lines without an END. A block cut off before its END still goes if it holds key material.
- */
-function redactPrivateKeyBlocks(text: string): string {
-  let out = '';
-  let copied = 0;
-  PEM_BEGIN.lastIndex = 0;
-  for (let begin = PEM_BEGIN.exec(text); begin; begin = PEM_BEGIN.exec(text)) {
-    const afterBegin = PEM_BEGIN.lastIndex;
-    PEM_END.lastIndex = scanKeyBody(text, afterBegin);
-    const end = PEM_END.exec(text) ? PEM_END.lastIndex : truncatedKeyEnd(text, afterBegin);
-    if (end < 0) continue;
-    out += text.slice(copied, begin.index) + REDACTED;
-    copied = end;
-    PEM_BEGIN.lastIndex = end;
-  }
-  return copied === 0 ? text : out + text.slice(copied);
-}
-
-/** Base64 lines, `\n` escapes (keys inside JSON), and `Proc-Type: 4,ENCRYPTED`-style headers. */
-function scanKeyBody(text: string, start: number): number {
-  let i = start;
-  while (i < text.length) {
-    const c = text[i] ?? '';
-    if (!/[A-Za-z0-9+/=\s\\:,.]/.test(c) && !(c === '-' && text[i + 1] !== '-')) break;
-    i++;
-  }
-  return i;
-}
-
-/** The end of the base64 lines after a BEGIN with no END, or -1 when none looks like key material. */
-function truncatedKeyEnd(text: string, afterBegin: number): number {
-  let end = -1;
-  let pos = text.indexOf('\n', afterBegin);
-  let sawKeyLine = false;
-  while (pos >= 0 && pos < text.length) {
-    const next = text.indexOf('\n', pos + 1);
-    const lineEnd = next < 0 ? text.length : next;
-    const line = text.slice(pos + 1, lineEnd).trim();
-    const header = /^[A-Za-z-]+: /.test(line) || (line === '' && !sawKeyLine);
-    if (!header && !/^[A-Za-z0-9+/=]+$/.test(line)) break;
-    if (line.length >= MIN_KEY_LINE && !header) sawKeyLine = true;
-    if (!header) end = lineEnd;
-    pos = next;
-  }
-  return sawKeyLine ? end : -1;
 }

@@ -1,5 +1,7 @@
 import type { LoadedEnv, RenderRequest } from './engine.js';
+import { unloadedEnv } from './env-lookup.js';
 import { RunbookError } from './errors.js';
+import { envNotLoadedError, envNotLoadedMessage } from './template-messages.js';
 import { envPaths, type TemplateContext } from './template.js';
 import type { Diagnostic, Runbook, VariableSpec } from './types.js';
 
@@ -36,11 +38,14 @@ export async function prepareRender(
     try {
       env = (await loadEnv(request.profile)).env;
     } catch (error) {
-      if (!options.lenient || !(error instanceof RunbookError)) throw error;
+      if (!(error instanceof RunbookError)) throw error;
+      if (!options.lenient) throw envNotLoadedError(error);
+      // Each env placeholder then names the broken file, not a key that only seems missing.
+      env = unloadedEnv(envNotLoadedMessage(error));
       diagnostics.push({
         severity: 'error',
         code: error.code,
-        message: error.message,
+        message: envNotLoadedError(error).message,
         file: error.file,
         line: error.line,
         column: error.column,

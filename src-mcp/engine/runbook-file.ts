@@ -3,7 +3,8 @@ import { firstHeading, firstParagraph, splitFrontMatter } from './front-matter.j
 import { baseName, nameFromPath } from './names.js';
 import { looksBinary, MAX_RUNBOOK_BYTES } from './store-scan.js';
 import { variableNames } from './template.js';
-import type { Runbook, RunbookSummary, Skip, VariableSpec } from './types.js';
+import { MAX_VARIABLE_NAME_LENGTH, MAX_VARIABLES } from './limits.js';
+import type { Diagnostic, Runbook, RunbookSummary, Skip, VariableSpec } from './types.js';
 
 export type LoadResult = { runbook: Runbook } | { skip: Skip } | { gone: true };
 
@@ -57,22 +58,37 @@ export function parseRunbook(
     title: frontMatter.title ?? firstHeading(body) ?? baseName(name),
     description: frontMatter.description ?? firstParagraph(body),
     tags: frontMatter.tags,
-    variables: mergeVariables(frontMatter.variables, variableNames(body)),
+    variables: mergeVariables(frontMatter.variables, variableNames(body), problems, relPath),
     size,
     mtimeMs,
     problems,
+    ...(frontMatter.prompt === undefined ? {} : { prompt: frontMatter.prompt }),
     content,
     body,
     bodyLine,
   };
 }
 
-/** Declared variables first (front matter order), then those only used in the body. */
-function mergeVariables(declared: VariableSpec[], used: string[]): VariableSpec[] {
+/**
+ * Declared variables first (front matter order), then those only used in the body; at most
+ * MAX_VARIABLES in all, so a listing stays small whatever the text holds.
+ */
+function mergeVariables(
+  declared: VariableSpec[],
+  used: string[],
+  problems: Diagnostic[],
+  file: string,
+): VariableSpec[] {
   const known = new Set(declared.map((v) => v.name));
-  const implicit = used
-    .filter((name) => !known.has(name))
+  const fresh = used.filter((name) => !known.has(name));
+  const implicit = fresh
+    .filter((name) => name.length <= MAX_VARIABLE_NAME_LENGTH)
+    .slice(0, Math.max(0, MAX_VARIABLES - declared.length))
     .map((name): VariableSpec => ({ name, required: true, secret: false, declared: false }));
+  if (implicit.length < fresh.length) {
+    const message = `The text uses ${fresh.length} more variables; only ${implicit.length} are listed (at most ${MAX_VARIABLES} in all, names up to ${MAX_VARIABLE_NAME_LENGTH} characters).`;
+    problems.push({ severity: 'warning', code: 'too-large', message, file, key: 'variables' });
+  }
   return [...declared, ...implicit];
 }
 
@@ -82,6 +98,7 @@ export function sameListing(a: RunbookSummary | undefined, b: RunbookSummary | u
   return (
     a.title === b.title &&
     a.description === b.description &&
+    a.prompt === b.prompt &&
     JSON.stringify(a.variables) === JSON.stringify(b.variables) &&
     a.tags.join('\0') === b.tags.join('\0')
   );

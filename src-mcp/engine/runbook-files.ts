@@ -2,20 +2,33 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Catalog } from './catalog.js';
 import { RunbookError } from './errors.js';
-import { fileTimestamp, pathExists, writeFileAtomic } from './file-ops.js';
-import { nameFromPath, resolveInside, validateNewRunbookPath } from './names.js';
+import { pathExists, writeFileAtomic } from './file-ops.js';
+import { FolderBoundary } from './folder-boundary.js';
+import { nameFromPath, resolveInside } from './names.js';
+import { validateNewRunbookPath } from './new-runbook-name.js';
 import { loadRunbookFileSync, parseRunbook } from './runbook-file.js';
 import { MAX_RUNBOOK_BYTES } from './store-scan.js';
+import { freeTrashPath, keepCopyInTrash, TRASH_FOLDER } from './trash-folder.js';
 import type { Runbook, RunbookSummary } from './types.js';
+import { assertRealParentInside, readUtf8Bytes, realPathInside } from './write-guards.js';
 
-export const TRASH_FOLDER = '.trash';
+export { TRASH_FOLDER };
+
+/** A runbook whose text was just written; `backupPath` is where the text it replaced was kept. */
+export type ReplacedRunbook = RunbookSummary & { backupPath?: string };
 
 /** Everything that touches a runbook's bytes on disk, always inside the folder, always atomically. */
 export class RunbookFiles {
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly boundary = new FolderBoundary(root),
+  ) {}
 
   async read(summary: RunbookSummary): Promise<Runbook> {
-    const result = loadRunbookFileSync(resolveInside(this.root, summary.path), summary.path);
+    const abs = resolveInside(this.root, summary.path);
+    // The file may have been replaced by a link to outside the folder since it was indexed.
+    this.boundary.assertInsideSync(abs, summary.path);
+    const result = loadRunbookFileSync(abs, summary.path);
     if ('runbook' in result) return result.runbook;
     if ('skip' in result) {
       throw new RunbookError(
@@ -35,51 +48,58 @@ export class RunbookFiles {
     return parseRunbook(stored.path, content, Buffer.byteLength(content), stored.mtimeMs);
   }
 
+  /**
+   * Writes a new runbook; with `overwrite`, replaces one and keeps its previous text in `.trash/`
+   * (`backupPath`). Returns the file path written.
+   */
   async create(
     name: string,
     content: string,
     options: { overwrite?: boolean },
     catalog: Catalog,
-  ): Promise<string> {
+  ): Promise<{ relPath: string; backupPath?: string }> {
     const relPath = validateNewRunbookPath(name);
     checkSize(content, relPath);
     const target = resolveInside(this.root, relPath);
-    const clash = catalog.get(nameFromPath(relPath));
-    const stat = await fs.stat(target).catch(() => undefined);
-    if (stat?.isDirectory()) {
+    const clash = catalog.get(nameFromPath(relPath)) ?? caseTwin(catalog, nameFromPath(relPath));
+    const existing = await fs.lstat(target).catch(() => undefined);
+    if (existing?.isDirectory()) {
       throw new RunbookError('invalid-name', `${relPath} is a folder, not a runbook.`, {
         file: relPath,
         key: 'name',
         fix: 'Choose another name.',
       });
     }
-    if ((stat || clash) && !options.overwrite) {
+    if (clash && clash.name !== nameFromPath(relPath)) throw caseClash(relPath, clash);
+    if ((existing || clash) && !options.overwrite) {
       throw new RunbookError(
         'exists',
         `A runbook named ${JSON.stringify(nameFromPath(relPath))} already exists (${clash?.path ?? relPath}).`,
         {
           file: clash?.path ?? relPath,
           key: 'name',
-          fix: 'Choose another name, or pass overwrite: true to replace it.',
+          fix: 'Choose another name, or pass overwrite: true to replace it (its text is kept in .trash/).',
         },
       );
     }
-    await this.assertRealParentInside(target);
-    await writeFileAtomic(target, content);
-    return relPath;
+    await assertRealParentInside(this.root, target, relPath);
+    const backupPath = await this.replace(target, relPath, content);
+    return { relPath, backupPath };
   }
 
+  /** Saves over a runbook, refusing when it changed on disk; the previous text goes to `.trash/`. */
   async save(
     summary: RunbookSummary,
     content: string,
     baseMtimeMs: number | undefined,
-  ): Promise<void> {
+  ): Promise<string | undefined> {
     checkSize(content, summary.path);
     const target = resolveInside(this.root, summary.path);
+    const real = (await realPathInside(this.root, target, summary.path)) ?? target;
     if (baseMtimeMs !== undefined) {
-      const disk = await fs.stat(target).catch(() => undefined);
+      const disk = await fs.stat(real).catch(() => undefined);
       if (!disk || Math.abs(disk.mtimeMs - baseMtimeMs) > 1) {
-        const diskContent = disk ? await fs.readFile(target, 'utf8') : '';
+        const diskContent = disk ? await fs.readFile(real, 'utf8') : '';
         throw new RunbookError('conflict', `${summary.path} changed on disk since it was opened.`, {
           file: summary.path,
           details: [{ diskContent, diskMtimeMs: disk?.mtimeMs ?? null }],
@@ -87,9 +107,11 @@ export class RunbookFiles {
         });
       }
     }
-    await writeFileAtomic(target, content);
+    await assertRealParentInside(this.root, target, summary.path);
+    return this.replace(target, summary.path, content);
   }
 
+  /** Renames never replace: a taken target name is an error. */
   async rename(summary: RunbookSummary, to: string, catalog: Catalog): Promise<string> {
     const ext = path.extname(summary.path);
     const relPath = validateNewRunbookPath(path.extname(to) ? to : `${to}${ext}`);
@@ -101,17 +123,19 @@ export class RunbookFiles {
         fix: 'Choose another name.',
       });
     }
-    await this.assertRealParentInside(target);
-    await fs.rename(resolveInside(this.root, summary.path), target);
+    const source = await this.existingSource(summary.path);
+    await assertRealParentInside(this.root, target, relPath);
+    await fs.rename(source, target);
     return relPath;
   }
 
   /** Moves the file to `.trash/<time>/<path>`: recoverable, never unlinked. */
   async trash(summary: RunbookSummary): Promise<string> {
-    const trashRel = `${TRASH_FOLDER}/${fileTimestamp()}/${summary.path}`;
+    const source = await this.existingSource(summary.path);
+    const trashRel = await freeTrashPath(this.root, summary.path);
     const target = resolveInside(this.root, trashRel);
-    await fs.mkdir(path.dirname(target), { recursive: true });
-    await fs.rename(resolveInside(this.root, summary.path), target);
+    await assertRealParentInside(this.root, target, trashRel);
+    await fs.rename(source, target);
     return trashRel;
   }
 
@@ -128,7 +152,7 @@ export class RunbookFiles {
     const relPath = validateNewRunbookPath(match[1]!);
     const source = resolveInside(this.root, normalized);
     const target = resolveInside(this.root, relPath);
-    if (!(await pathExists(source)))
+    if (!(await realPathInside(this.root, source, normalized)))
       throw new RunbookError('not-found', `${trashPath} is not in the trash any more.`, {
         file: trashPath,
       });
@@ -137,35 +161,41 @@ export class RunbookFiles {
         file: relPath,
         fix: 'Rename or move that file first.',
       });
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    await assertRealParentInside(this.root, target, relPath);
     await fs.rename(source, target);
     return relPath;
   }
 
   /**
-   * A symlinked folder inside the runbook folder must not carry a write outside it: the deepest
-   * folder that exists is checked before any folder is created.
+   * Writes `content` over the file at `target` (through a link that stays inside, to keep the
+   * link). Previous text that differs is copied to `.trash/` first; its path is returned.
    */
-  private async assertRealParentInside(target: string): Promise<void> {
-    let existing = path.dirname(target);
-    while (!(await pathExists(existing))) existing = path.dirname(existing);
-    const [realRoot, realParent] = await Promise.all([
-      fs.realpath(this.root),
-      fs.realpath(existing),
-    ]);
-    const rel = path.relative(realRoot, realParent);
-    if (rel.startsWith('..') || path.isAbsolute(rel)) {
-      throw new RunbookError(
-        'path-escape',
-        `${path.relative(this.root, target)} would be written outside the runbook folder (through a symlink).`,
-        {
-          file: target,
-          key: 'name',
-          fix: 'Choose a path that is not inside a symlinked folder.',
-        },
-      );
+  private async replace(
+    target: string,
+    relPath: string,
+    content: string,
+  ): Promise<string | undefined> {
+    const real = await realPathInside(this.root, target, relPath);
+    let backupPath: string | undefined;
+    if (real !== undefined) {
+      const previous = await readUtf8Bytes(real, relPath);
+      if (!previous.equals(Buffer.from(content)))
+        backupPath = await keepCopyInTrash(this.root, relPath, previous);
     }
-    await fs.mkdir(path.dirname(target), { recursive: true });
+    await writeFileAtomic(real ?? target, content);
+    return backupPath;
+  }
+
+  /** The file to move away, refused when it (or a folder on its way) links outside the folder. */
+  private async existingSource(relPath: string): Promise<string> {
+    const source = resolveInside(this.root, relPath);
+    if (!(await realPathInside(this.root, source, relPath))) {
+      throw new RunbookError('not-found', `${relPath} was removed from the runbook folder.`, {
+        file: relPath,
+        fix: 'Refresh the list.',
+      });
+    }
+    return source;
   }
 }
 
@@ -179,4 +209,22 @@ function checkSize(content: string, relPath: string): void {
       fix: 'Split it into several runbooks.',
     });
   }
+}
+
+/** `IMPORTANT` next to `important`: one file on macOS and Windows, so never a second runbook. */
+function caseTwin(catalog: Catalog, name: string): RunbookSummary | undefined {
+  const lower = name.toLowerCase();
+  return catalog.list().find((s) => s.name.toLowerCase() === lower);
+}
+
+function caseClash(relPath: string, existing: RunbookSummary): RunbookError {
+  return new RunbookError(
+    'exists',
+    `${relPath} differs only in case from the runbook ${JSON.stringify(existing.name)} (${existing.path}).`,
+    {
+      file: existing.path,
+      key: 'name',
+      fix: `Use the exact name ${JSON.stringify(existing.name)} to replace it, or choose another name.`,
+    },
+  );
 }

@@ -1,3 +1,4 @@
+import { ACCENT_STYLES, type AccentStyle } from './search-fold.js';
 import { FIELD_COUNT, type FieldIndex } from './search-postings.js';
 import { grow } from './search-terms.js';
 import type { IndexDoc } from './search.js';
@@ -15,6 +16,10 @@ export class DocTable {
     () => new Int32Array(1024),
   );
   private readonly totals = new Float64Array(FIELD_COUNT);
+  /** Per document: its group of identical copies (see search-copies.ts). */
+  private groups = new Int32Array(1024);
+  /** Per document: how its body spells accents, for snippets (an `AccentStyle` index). */
+  private styles = new Uint8Array(1024);
 
   get live(): number {
     return this.ids.size;
@@ -49,7 +54,34 @@ export class DocTable {
       const lengths = this.lengthsOf(field);
       if (id >= lengths.length) this.lengths[field] = grow(lengths);
     }
+    if (id >= this.groups.length) this.groups = grow(this.groups);
+    if (id >= this.styles.length) {
+      const styles = new Uint8Array(this.styles.length * 2);
+      styles.set(this.styles);
+      this.styles = styles;
+    }
     return id;
+  }
+
+  group(id: number): number {
+    return this.groups[id] ?? 0;
+  }
+
+  /** The group of every document, by id: read it, never write it. */
+  groupIds(): Int32Array {
+    return this.groups;
+  }
+
+  setGroup(id: number, group: number): void {
+    this.groups[id] = group;
+  }
+
+  accentStyle(id: number): AccentStyle {
+    return ACCENT_STYLES[this.styles[id] ?? 0] ?? 'plain';
+  }
+
+  setAccentStyle(id: number, style: AccentStyle): void {
+    this.styles[id] = ACCENT_STYLES.indexOf(style);
   }
 
   /** Token counts per field, known once the document has been tokenized. */
@@ -90,6 +122,8 @@ export class DocTable {
       newIds[old] = id;
       records.push(doc);
       this.ids.set(doc.name, id);
+      this.groups[id] = this.groups[old] ?? 0;
+      this.styles[id] = this.styles[old] ?? 0;
       for (let field = 0; field < FIELD_COUNT; field++) {
         const lengths = this.lengthsOf(field);
         lengths[id] = lengths[old] ?? 0;

@@ -23,11 +23,9 @@ export interface Expansion {
   weight: number;
 }
 
-export interface RankedDoc {
+export interface ScoredDoc {
   doc: number;
   score: number;
-  /** The expansions present in this document, strongest first. */
-  terms: string[];
 }
 
 /** The index terms a query word matches: itself, longer words it starts, and near misspellings. */
@@ -81,18 +79,29 @@ export class QueryScorer {
     private readonly postings: Postings,
   ) {}
 
-  rank(words: readonly Expansion[][], limit: number): RankedDoc[] {
+  /** Every document matching at least one word, with its score, in the order found. */
+  score(words: readonly Expansion[][]): ScoredDoc[] {
     const active = words.filter((expansions) => expansions.length > 0);
     if (active.length === 0 || this.docs.live === 0) return [];
     this.prepare();
     const queryStamp = this.stamp;
     const touched: number[] = [];
     for (const expansions of active) this.scoreWord(expansions, queryStamp, touched);
-    const top = selectTop(touched, limit, (doc) => {
+    return touched.map((doc) => {
       const coordination = (this.matched[doc] ?? 0) / active.length;
-      return (this.total[doc] ?? 0) * coordination * coordination;
+      return { doc, score: (this.total[doc] ?? 0) * coordination * coordination };
     });
-    return top.map(({ doc, score }) => ({ doc, score, terms: this.termsIn(doc, active) }));
+  }
+
+  /** The expansions present in `doc`, strongest first within each word. */
+  termsIn(doc: number, words: readonly Expansion[][]): string[] {
+    const terms: string[] = [];
+    for (const expansions of words) {
+      for (const { id, term } of expansions) {
+        if (this.postings.has(id, doc)) terms.push(term);
+      }
+    }
+    return terms;
   }
 
   private scoreWord(expansions: readonly Expansion[], queryStamp: number, touched: number[]): void {
@@ -148,16 +157,6 @@ export class QueryScorer {
     return Math.log(1 + (this.docs.live - df + 0.5) / (df + 0.5));
   }
 
-  private termsIn(doc: number, words: readonly Expansion[][]): string[] {
-    const terms: string[] = [];
-    for (const expansions of words) {
-      for (const { id, term } of expansions) {
-        if (this.postings.has(id, doc)) terms.push(term);
-      }
-    }
-    return terms;
-  }
-
   /** Sizes the scratch arrays to the doc table and keeps the stamps from wrapping around. */
   private prepare(): void {
     const size = this.docs.capacity;
@@ -176,24 +175,4 @@ export class QueryScorer {
     }
     this.stamp++;
   }
-}
-
-/** The `limit` best documents, best first; equal scores keep the order they were found in. */
-function selectTop(
-  docs: readonly number[],
-  limit: number,
-  scoreOf: (doc: number) => number,
-): Array<{ doc: number; score: number }> {
-  const scored = docs.map((doc) => ({ doc, score: scoreOf(doc) }));
-  if (limit > 64) return scored.sort((a, b) => b.score - a.score).slice(0, limit);
-  // Insertion into a short sorted list: most documents fail the first comparison.
-  const top: Array<{ doc: number; score: number }> = [];
-  for (const entry of scored) {
-    if (top.length >= limit && entry.score <= (top[top.length - 1]?.score ?? 0)) continue;
-    let at = top.length;
-    while (at > 0 && (top[at - 1]?.score ?? 0) < entry.score) at--;
-    top.splice(at, 0, entry);
-    if (top.length > limit) top.pop();
-  }
-  return top;
 }

@@ -26,6 +26,20 @@ describe('makeSnippet', () => {
       'whole words only',
     ],
     [
+      'The Ünïcode runbook',
+      ['unicode'],
+      'The «Ünïcode» runbook',
+      'a folded term marks the accented original',
+    ],
+    [
+      'Send the re\u0301sume\u0301, then the RÉSUMÉ',
+      ['resume'],
+      'Send the «re\u0301sume\u0301», then the «RÉSUMÉ»',
+      'combining and precomposed accents, any case',
+    ],
+    ['On the Hauptstraße', ['hauptstrasse'], 'On the «Hauptstraße»', 'ss marks ß'],
+    ['Unicodé and Unicodes', ['unicode'], '«Unicodé» and Unicodes', 'still whole words only'],
+    [
       'line one\n\n   line\ttwo',
       [],
       'line one line two',

@@ -1,23 +1,38 @@
+import { accentStyle, accentTolerantSource, foldTerm, type AccentStyle } from './search-fold.js';
+
 /**
  * A one-line excerpt of a body around its best match: the ~160-character stretch holding the most
- * distinct matched terms, whitespace collapsed, each term wrapped in « ».
+ * distinct matched terms, whitespace collapsed, each term wrapped in « » as the body spells it
+ * (the terms are accent-folded, the text is not: `unicode` marks «Ünïcode»).
  */
 export const SNIPPET_LENGTH = 160;
 /** How much text before the first match the excerpt keeps, for context. */
 const LEAD_IN = 40;
 const MAX_MATCHES = 1000;
 
-export function makeSnippet(body: string, terms: readonly string[]): string {
-  const pattern = termPattern(terms);
+/** `style`: how `body` spells accents, when the caller knows (scanning for it costs time). */
+export function makeSnippet(
+  body: string,
+  terms: readonly string[],
+  style: AccentStyle = accentStyle(body),
+): string {
+  const pattern = termPattern(terms, style);
   if (!pattern) return excerpt(body, 0, undefined);
-  const at = bestWindowStart(body, pattern);
+  const at = bestWindowStart(body, pattern, style !== 'plain');
   return excerpt(body, at === undefined ? 0 : Math.max(0, at - LEAD_IN), pattern);
 }
 
-/** Whole-word, case-insensitive, like the tokenizer: `replication` in `pg_stat_replication`. */
-function termPattern(terms: readonly string[]): RegExp | undefined {
+/**
+ * Whole-word, case-insensitive, like the tokenizer: `replication` in `pg_stat_replication`.
+ * Accent-tolerant only as far as the body needs: each step makes the pattern slower.
+ */
+function termPattern(terms: readonly string[], style: AccentStyle): RegExp | undefined {
   if (terms.length === 0) return undefined;
-  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(escapeRegExp);
+  const source =
+    style === 'plain'
+      ? escapeRegExp
+      : (term: string) => accentTolerantSource(term, style === 'combining');
+  const alternatives = [...terms].sort((a, b) => b.length - a.length).map(source);
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 }
 
@@ -26,10 +41,11 @@ function escapeRegExp(text: string): string {
 }
 
 /** Start of the match that opens the window with the most distinct terms (the first such). */
-function bestWindowStart(body: string, pattern: RegExp): number | undefined {
+function bestWindowStart(body: string, pattern: RegExp, folded: boolean): number | undefined {
   const hits: Array<{ at: number; term: string }> = [];
   for (const match of body.matchAll(pattern)) {
-    hits.push({ at: match.index, term: match[0].toLowerCase() });
+    const term = folded ? foldTerm(match[0]) : match[0].toLowerCase();
+    hits.push({ at: match.index, term });
     if (hits.length >= MAX_MATCHES) break;
   }
   const counts = new Map<string, number>();

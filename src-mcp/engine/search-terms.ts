@@ -1,3 +1,4 @@
+import { foldAccents } from './search-fold.js';
 import { isIndexable, isWordCode, MAX_TERM_LENGTH, MIN_TERM_LENGTH } from './search-tokens.js';
 import { oneEditVariants, SortedTerms } from './search-vocabulary.js';
 
@@ -23,6 +24,8 @@ export class TermDictionary {
   private indexable = new Uint8Array(1 << 13);
   private readonly vocabulary = new SortedTerms();
   private readonly units = new CodeUnits();
+  /** Whether the last `scan` met a word that folding changed beyond its case (`Ünïcode`). */
+  foldedInLastScan = false;
 
   get size(): number {
     return this.terms.length;
@@ -48,11 +51,13 @@ export class TermDictionary {
   /**
    * Puts the ids of the indexable words of `text`, in order, in `out.ids` and returns how many.
    * ASCII case is folded in the loop (no lowercased copy of the body); a word with other
-   * characters takes the slow path through `toLowerCase`. This is the hot path of a cold build.
+   * characters takes the slow path through `toLowerCase` and `foldAccents`. This is the hot path
+   * of a cold build.
    */
   scan(text: string, out: TermBuffer): number {
     const length = text.length;
     const chars = this.units.load(text);
+    this.foldedInLastScan = false;
     let count = 0;
     let i = 0;
     while (i < length) {
@@ -84,7 +89,10 @@ export class TermDictionary {
         id = this.find(h, g);
         if (id < 0) id = this.insert(~id, text.slice(start, i).toLowerCase(), h, g);
       } else {
-        id = this.idFor(text.slice(start, i).toLowerCase());
+        const lower = text.slice(start, i).toLowerCase();
+        const term = foldAccents(lower);
+        if (term !== lower) this.foldedInLastScan = true;
+        id = this.idFor(term);
       }
       if (this.indexable[id] !== 1) continue;
       if (count === out.ids.length) out.ids = grow(out.ids);

@@ -12,9 +12,12 @@ describe('queryTerms', () => {
     ['etcdNoLeader', ['etcdnoleader'], 'camelCase stays one word in a query'],
     [
       'Zürich “quoted” — dash',
-      ['zürich', 'quoted', 'dash'],
-      'letters outside ASCII are letters, typographic marks are not',
+      ['zurich', 'quoted', 'dash'],
+      'letters outside ASCII are letters (accents folded), typographic marks are not',
     ],
+    ['Ünïcode RÉSUMÉ', ['unicode', 'resume'], 'accents folded, as the index folds them'],
+    ['cafe\u0301 naïve', ['cafe', 'naive'], 'a combining accent is part of the word, then folded'],
+    ['Straße', ['strasse'], 'ß spelled ss'],
   ])('%j → %j (%s)', (query, expected) => {
     expect(queryTerms(query)).toEqual(expected);
   });
@@ -28,6 +31,7 @@ describe('camelCaseParts', () => {
     ['etcdGRPCRequestsSlow', ['etcd', 'grpc', 'requests', 'slow'], 'an acronym inside'],
     ['Meaning Impact Diagnosis', [], 'capitals only at word starts'],
     ['pg_stat_Replication', [], 'an underscore is a word break, not camelCase'],
+    ['ÜnïcodeRünbook', ['unicode', 'runbook'], 'accented camelCase parts, folded'],
     [
       'a KubeAPIDown and an etcdNoLeader',
       ['kube', 'api', 'down', 'etcd', 'no', 'leader'],

@@ -1,6 +1,9 @@
+import { foldAccents, foldTerm } from './search-fold.js';
+
 /**
  * How text becomes index terms. One rule everywhere: a term is a run of letters and digits,
- * lowercased; `_`, `-`, `.` and `/` split (so `pg_stat_replication` is found by "replication").
+ * lowercased and accent-folded (`Ünïcode` → `unicode`, see search-fold.ts); `_`, `-`, `.` and `/`
+ * split (so `pg_stat_replication` is found by "replication").
  * Short fields (name, title, tags, headings) also index the parts of camelCase words, because
  * alert names such as `KubePodCrashLooping` are how people name runbooks.
  */
@@ -62,7 +65,8 @@ const CAPITAL_INSIDE = /[a-z0-9][A-Z]|[A-Z][A-Z][a-z]/g;
  * the whole words are the scanner's business. Finds the inner capital first and widens to the
  * word: a regex matching whole words from any position backtracked badly on long descriptions.
  */
-export function camelCaseParts(text: string): string[] {
+export function camelCaseParts(original: string): string[] {
+  const text = foldAccents(original);
   const parts: string[] = [];
   CAPITAL_INSIDE.lastIndex = 0;
   for (let match = CAPITAL_INSIDE.exec(text); match; match = CAPITAL_INSIDE.exec(text)) {
@@ -83,12 +87,12 @@ function isAsciiWordCode(c: number): boolean {
   return c < 128 && ASCII_WORD[c] === 1;
 }
 
-/** The distinct terms of a query, in order; stopwords and one-letter words dropped. */
+/** The distinct terms of a query, in order, folded as the index folds them; stopwords and
+ * one-letter words dropped. Words are split before folding, as the scanner splits them. */
 export function queryTerms(query: string): string[] {
-  const lower = query.toLowerCase();
   const terms = new Set<string>();
-  forEachWord(lower, (start, end) => {
-    const term = lower.slice(start, end);
+  forEachWord(query, (start, end) => {
+    const term = foldTerm(query.slice(start, end));
     if (isIndexable(term)) terms.add(term);
   });
   return [...terms];

@@ -2,6 +2,8 @@
  * Full-text search over the runbooks: an in-memory inverted index, BM25 per field (name counts
  * most, then title, tags, headings and description, then body), prefix and typo-tolerant words,
  * any-word queries ranked by how many words match, and a snippet around the best match.
+ * Accents are folded on both sides (search-fold.ts); identical copies of a runbook come back as
+ * one hit that names the others (search-copies.ts), and a page says how many results there are.
  *
  * Our own index rather than MiniSearch, decided by `npm run bench -- --minisearch` on 10,178
  * runbooks (40 MB, 2 cores): MiniSearch built in 5.0 s and peaked at 329 MB; this index builds in
@@ -11,15 +13,18 @@
  * snippets need it and re-reading files per query would tie search latency to the disk. Postings
  * live in typed arrays; terms are stored once.
  */
+import { CopyGroups, hashTermIds } from './search-copies.js';
+import { accentStyle } from './search-fold.js';
 import { DocTable } from './search-docs.js';
 import { extractHeadings } from './search-headings.js';
+import { PageCollapser, type PagedDoc } from './search-page.js';
 import { BODY, Postings, type FieldIndex } from './search-postings.js';
-import { expandWord, QueryScorer } from './search-query.js';
+import { expandWord, QueryScorer, type Expansion } from './search-query.js';
 import { makeSnippet } from './search-snippet.js';
 import { closestNames } from './search-suggest.js';
 import { TermDictionary, type TermBuffer } from './search-terms.js';
 import { camelCaseParts, queryTerms } from './search-tokens.js';
-import type { Runbook, SearchHit } from './types.js';
+import type { Runbook, SearchHit, SearchPage } from './types.js';
 
 export interface IndexDoc {
   name: string;
@@ -42,29 +47,49 @@ export function toIndexDoc(runbook: Runbook): IndexDoc {
 }
 
 const DEFAULT_LIMIT = 10;
+/** How many copies a hit names; its count says how many there are in all. */
+const LISTED_COPIES = 5;
+
+export interface SearchOptions {
+  /** Hits on the page (default 10; 0 counts without returning hits). */
+  limit?: number;
+  /** Results to skip, identical copies counted once: 10 gives the second page of 10. */
+  offset?: number;
+}
 
 export class SearchIndex {
   private readonly dict = new TermDictionary();
   private readonly postings = new Postings();
   private readonly docs = new DocTable();
   private readonly scorer = new QueryScorer(this.docs, this.postings);
+  private readonly copies = new CopyGroups();
+  private readonly collapser = new PageCollapser();
   private readonly buffer: TermBuffer = { ids: new Int32Array(4096) };
 
   /** Indexes `doc`, replacing the document of the same name. */
   add(doc: IndexDoc): void {
     this.remove(doc.name);
     const id = this.docs.open(doc);
+    let bodyHash = 0;
+    let bodyFolded = false;
     const lengths = this.forEachField(doc, (terms, count, field) => {
       this.postings.count(terms, count, id, field);
+      if (field !== BODY) return;
+      bodyHash = hashTermIds(terms, count);
+      bodyFolded = this.dict.foldedInLastScan;
     });
     this.postings.flush(id);
     this.docs.setLengths(id, lengths);
+    this.docs.setGroup(id, this.copies.join(doc, bodyHash));
+    // Known now for free: whether snippets of this body need the slower accent-tolerant pattern.
+    this.docs.setAccentStyle(id, bodyFolded ? accentStyle(doc.body) : 'plain');
   }
 
   remove(name: string): void {
     const id = this.docs.idOf(name);
     if (id === undefined) return;
     const doc = this.docs.get(id);
+    this.copies.leave(this.docs.group(id));
     this.docs.close(id);
     if (!doc) return;
     const distinct = new Set<number>();
@@ -82,25 +107,54 @@ export class SearchIndex {
     return this.docs.live;
   }
 
+  /** The best hits first, identical copies folded into one hit. */
   search(query: string, limit = DEFAULT_LIMIT): SearchHit[] {
-    limit = Number.isFinite(limit) ? Math.floor(limit) : DEFAULT_LIMIT;
-    if (limit <= 0) return [];
+    return this.query(query, { limit }).hits;
+  }
+
+  /** A page of hits and how many results there are in all. */
+  query(query: string, options: SearchOptions = {}): SearchPage {
+    const limit = wholeNumber(options.limit, DEFAULT_LIMIT);
+    const offset = wholeNumber(options.offset, 0);
     if (this.postings.wantsMerge) this.postings.merge(this.docs.renumber());
-    const words = queryTerms(query).map((word) => expandWord(word, this.dict, this.postings));
-    return this.scorer.rank(words, limit).flatMap(({ doc: id, score, terms }) => {
-      const doc = this.docs.get(id);
-      if (!doc) return [];
-      const snippet = makeSnippet(doc.body || doc.description, terms);
-      return [
-        { name: doc.name, title: doc.title, tags: doc.tags, score: round(score), snippet, terms },
-      ];
+    const words = queryTerms(query)
+      .map((word) => expandWord(word, this.dict, this.postings))
+      .filter((expansions) => expansions.length > 0);
+    const page = this.collapser.page(this.scorer.score(words), this.docs.groupIds(), {
+      offset,
+      limit,
+      groups: this.copies.capacity,
     });
+    const hits = page.docs.flatMap((paged) => this.toHit(paged, words));
+    return { hits, total: page.total, matched: page.matched, offset };
   }
 
   suggest(name: string, limit = 5): string[] {
     return closestNames(name, this.docs.names(), limit, (query) =>
       this.search(query, limit).map((hit) => hit.name),
     );
+  }
+
+  private toHit(paged: PagedDoc, words: readonly Expansion[][]): SearchHit[] {
+    const doc = this.docs.get(paged.doc);
+    if (!doc) return [];
+    const terms = this.scorer.termsIn(paged.doc, words);
+    const hit: SearchHit = {
+      name: doc.name,
+      title: doc.title,
+      tags: doc.tags,
+      score: round(paged.score),
+      snippet: doc.body
+        ? makeSnippet(doc.body, terms, this.docs.accentStyle(paged.doc))
+        : makeSnippet(doc.description, terms),
+      terms,
+    };
+    if (paged.copyCount > 0) {
+      const names = paged.copies.flatMap((id) => this.docs.get(id)?.name ?? []);
+      names.sort(byLengthThenName);
+      hit.copies = { count: paged.copyCount, names: names.slice(0, LISTED_COPIES) };
+    }
+    return [hit];
   }
 
   /** Hands each field's term ids to `visit`, the body last; returns the term count per field. */
@@ -128,6 +182,15 @@ export class SearchIndex {
 }
 
 type TermVisitor = (terms: ArrayLike<number>, count: number, field: FieldIndex) => void;
+
+/** Shorter names first, so copies list as copy2, copy3 … copy10 (cheaper than a collator). */
+function byLengthThenName(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+function wholeNumber(value: number | undefined, fallback: number): number {
+  return value !== undefined && Number.isFinite(value) ? Math.max(0, Math.floor(value)) : fallback;
+}
 
 function round(score: number): number {
   return Math.round(score * 1000) / 1000;

@@ -18,12 +18,24 @@ describe('readSettings (the CLI and MCP server read the tray app’s settings)',
     expect(readSettings(dir)).toMatchObject({ runbookDir: '/rb', profile: 'prod', pinned: ['a'] });
   });
 
+  it('leaves links to outside the folder unfollowed unless opted in', async () => {
+    expect(settingsDefaults.followOutsideLinks).toBe(false);
+    const dir = await makeFolder({ 'config.json': '{"followOutsideLinks": true}' });
+    expect(readSettings(dir).followOutsideLinks).toBe(true);
+  });
+
   it.each([
     ['broken JSON', '{"runbookDir": ', /not valid JSON/, undefined],
     ['not an object', '[1]', /JSON object/, undefined],
     ['a profile that could leave the folder', '{"profile": "../x"}', /profile/, 'profile'],
     ['a wrong type', '{"launchAtLogin": "yes"}', /launchAtLogin/, 'launchAtLogin'],
     ['an empty folder path', '{"runbookDir": ""}', /runbookDir/, 'runbookDir'],
+    [
+      'a link opt-in that is not a flag',
+      '{"followOutsideLinks": "yes"}',
+      /followOutsideLinks/,
+      'followOutsideLinks',
+    ],
   ])('refuses %s, naming the file', async (_why, text, message, key) => {
     const dir = await makeFolder({ 'config.json': text });
     expect(() => readSettings(dir)).toThrow(message);

@@ -15,6 +15,8 @@ export interface AppSettings {
   shortcut: string;
   launchAtLogin: boolean;
   pinned: string[];
+  /** Serve links whose target lies outside the runbook folder (off: they are skipped, reported). */
+  followOutsideLinks: boolean;
 }
 
 export const SETTINGS_FILE_NAME = 'config';
@@ -26,12 +28,14 @@ export const settingsSchema = {
   shortcut: { type: 'string', minLength: 1, default: 'CommandOrControl+Shift+R' },
   launchAtLogin: { type: 'boolean', default: false },
   pinned: { type: 'array', items: { type: 'string' }, default: [] },
+  followOutsideLinks: { type: 'boolean', default: false },
 } as const;
 
 export const settingsDefaults: AppSettings = {
   shortcut: 'CommandOrControl+Shift+R',
   launchAtLogin: false,
   pinned: [],
+  followOutsideLinks: false,
 };
 
 type PropertySchema = (typeof settingsSchema)[keyof typeof settingsSchema];

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { isInsideReal, outsideSkip } from './folder-boundary.js';
 import { isRunbookFile } from './names.js';
 import type { Skip } from './types.js';
 
@@ -24,17 +25,34 @@ export interface FoundFile {
   absPath: string;
 }
 
+export interface ScanOptions {
+  /** Scan only this folder-relative subfolder (a folder the watcher saw appear). */
+  startRel?: string;
+  /** Follow links whose real target lies outside the folder (an opt-in setting). */
+  followOutsideLinks?: boolean;
+}
+
 /**
  * Lists candidate runbook files under `root`. Follows symlinked folders but remembers each real
- * folder it entered, so a symlink loop ends instead of hanging.
+ * folder it entered, so a symlink loop ends instead of hanging. A link (file or folder) whose real
+ * target lies outside the folder is skipped, unless `followOutsideLinks`.
  */
 export async function findRunbookFiles(
   root: string,
   skips: Skip[],
-  startRel = '',
+  options: ScanOptions = {},
 ): Promise<FoundFile[]> {
   const found: FoundFile[] = [];
   const seen = new Set<string>();
+  let realRoot: string;
+  try {
+    realRoot = await fs.realpath(root);
+  } catch (error) {
+    skips.push({ path: '.', reason: 'unreadable', detail: String(error) });
+    return found;
+  }
+  const outside = (real: string): boolean =>
+    !options.followOutsideLinks && !isInsideReal(realRoot, real);
   const walk = async (relDir: string): Promise<void> => {
     const absDir = path.join(root, relDir);
     let real: string;
@@ -44,6 +62,7 @@ export async function findRunbookFiles(
       skips.push({ path: relDir || '.', reason: 'unreadable', detail: String(error) });
       return;
     }
+    if (outside(real)) return void skips.push(outsideSkip(relDir, real));
     if (seen.has(real)) {
       if (relDir)
         skips.push({ path: relDir, reason: 'symlink-loop', detail: `already visited as ${real}` });
@@ -64,9 +83,16 @@ export async function findRunbookFiles(
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
       if (entry.isSymbolicLink()) {
-        const target = await fs.stat(path.join(absDir, entry.name)).catch(() => undefined);
+        const link = path.join(absDir, entry.name);
+        const target = await fs.stat(link).catch(() => undefined);
         isDir = target?.isDirectory() ?? false;
-        isFile = target?.isFile() ?? false;
+        isFile = (target?.isFile() ?? false) && isRunbookFile(entry.name);
+        // A folder link is checked when walked; a file link here, before anything reads it.
+        const linkReal = isFile ? await fs.realpath(link).catch(() => undefined) : undefined;
+        if (linkReal !== undefined && outside(linkReal)) {
+          skips.push(outsideSkip(rel, linkReal));
+          continue;
+        }
       }
       if (isDir && !isSkippedFolder(entry.name)) subfolders.push(rel);
       else if (isFile && isRunbookFile(entry.name))
@@ -74,7 +100,7 @@ export async function findRunbookFiles(
     }
     await Promise.all(subfolders.map(walk));
   };
-  await walk(startRel);
+  await walk(options.startRel ?? '');
   return found;
 }
 

@@ -2,8 +2,8 @@
  * What a user reads when a placeholder cannot be filled. Messages name keys and shapes, never
  * env values: env.yaml may hold secrets and these messages end up in chats and logs.
  */
-import { isMapping, lookupEnv } from './env-lookup.js';
-import { RunbookError } from './errors.js';
+import { envLoadFailure, isMapping, lookupEnv } from './env-lookup.js';
+import { formatLocation, RunbookError } from './errors.js';
 import type { Diagnostic, EnvMapping, Unresolved } from './types.js';
 
 const KEYS_SHOWN = 10;
@@ -19,6 +19,8 @@ export function missingVariableMessage(name: string): string {
 }
 
 export function missingEnvMessage(env: EnvMapping, keys: string[], missingAt: number): string {
+  const failure = envLoadFailure(env);
+  if (failure !== undefined) return failure;
   const key = envKey(keys);
   const parentKeys = keys.slice(0, missingAt);
   const parentKey = envKey(parentKeys);
@@ -35,6 +37,40 @@ export function missingEnvMessage(env: EnvMapping, keys: string[], missingAt: nu
   if (value === null || value === undefined)
     return `${key} not found: ${parentKey} is empty (null)`;
   return `${key} not found: ${parentKey} is a single value, not a mapping`;
+}
+
+/**
+ * `env.yaml could not be loaded: <file>:<line>:<col> <why>`: what every env placeholder reports
+ * when the env files did not load, so no key seems missing that is only unreadable.
+ */
+export function envNotLoadedMessage(error: RunbookError): string {
+  const where = formatLocation(error);
+  return `${envFileLabel(error)} could not be loaded: ${where ? `${where} ` : ''}${envReason(error)}`;
+}
+
+/** The same failure as an error of its own, the place in its fields (a face prints it first). */
+export function envNotLoadedError(error: RunbookError): RunbookError {
+  return new RunbookError(
+    error.code,
+    `${envFileLabel(error)} could not be loaded: ${envReason(error)}`,
+    {
+      file: error.file,
+      line: error.line,
+      column: error.column,
+      key: error.key,
+      fix: error.fix,
+      details: error.details,
+      cause: error,
+    },
+  );
+}
+
+function envFileLabel(error: RunbookError): string {
+  return error.file?.split(/[\\/]/).pop() || 'env.yaml';
+}
+
+function envReason(error: RunbookError): string {
+  return error.message.replace(/^Invalid YAML: /, '');
 }
 
 export function emptyEnvMessage(key: string): string {

@@ -580,4 +580,13 @@ describe('large input', () => {
     const text = `{env[${'[a]'.repeat(100_000)}`;
     expect(renderStrict(text, ctx())).toBe(text);
   });
+
+  it('refuses output that a repeated large value would blow up, naming the file', () => {
+    const big: TemplateContext = { vars: { v: 'x'.repeat(64 * 1024) }, env: {}, file: 'a.md' };
+    const text = '{var.v}\n'.repeat(200);
+    const error = thrownRunbookError(() => renderStrict(text, big));
+    expect(error.code).toBe('too-large');
+    expect(error.message).toContain('a.md');
+    expect(thrownRunbookError(() => renderLenient(text, big)).code).toBe('too-large');
+  });
 });

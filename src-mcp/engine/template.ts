@@ -16,6 +16,8 @@
  * and an odd one left over escapes it, so `C:\\{var.dir}` gives `C:\` and the value.
  */
 import { isMapping, lookupEnv } from './env-lookup.js';
+import { RunbookError } from './errors.js';
+import { MAX_RENDERED_CHARS } from './limits.js';
 import {
   emptyEnvMessage,
   envKey,
@@ -94,6 +96,7 @@ export function renderLenient(text: string, ctx: TemplateContext): LenientRender
   const out: string[] = [];
   let length = 0;
   const write = (s: string): void => {
+    if (length + s.length > MAX_RENDERED_CHARS) throw renderTooLarge(ctx.file);
     out.push(s);
     length += s.length;
   };
@@ -117,6 +120,14 @@ export function renderLenient(text: string, ctx: TemplateContext): LenientRender
   write(text.slice(copied));
   const diagnostics = unresolved.map((u) => toDiagnostic(u, ctx.file));
   return { text: out.join(''), unresolved, diagnostics };
+}
+
+function renderTooLarge(file: string | undefined): RunbookError {
+  return new RunbookError(
+    'too-large',
+    `${file ?? 'The runbook'} would render to more than ${MAX_RENDERED_CHARS} characters.`,
+    { file, fix: 'Check for a large env.yaml value or variable repeated many times.' },
+  );
 }
 
 function realPlaceholders(text: string): ScannedPlaceholder[] {

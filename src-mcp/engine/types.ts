@@ -36,6 +36,8 @@ export interface RunbookSummary {
   mtimeMs: number;
   /** Front matter problems and the like; the runbook stays usable. */
   problems: Diagnostic[];
+  /** Front matter `prompt:`: true lists it as an MCP prompt in a large folder, false never. */
+  prompt?: boolean;
 }
 
 export interface Runbook extends RunbookSummary {
@@ -100,8 +102,24 @@ export interface SearchHit {
   score: number;
   /** A short excerpt around the best match; matched terms wrapped in `«` and `»`. */
   snippet: string;
-  /** The query terms that matched (after prefix/fuzzy expansion). */
+  /** The query terms that matched (after prefix/fuzzy expansion, accent-folded). */
   terms: string[];
+  /**
+   * Other matching runbooks with identical title, description, tags and text (a copied folder):
+   * shown once, here. `names` holds the first few; `count` all of them. Absent when none.
+   */
+  copies?: { count: number; names: string[] };
+}
+
+/** One page of search results. */
+export interface SearchPage {
+  hits: SearchHit[];
+  /** How many results there are, each group of identical copies counted once (as hits are). */
+  total: number;
+  /** How many runbooks match, every copy counted. */
+  matched: number;
+  /** Results skipped before this page. */
+  offset: number;
 }
 
 export interface LogEntry {
@@ -125,6 +143,7 @@ export interface ChangeEvent {
 
 export interface Skip {
   path: string;
-  reason: 'too-large' | 'binary' | 'unreadable' | 'symlink-loop';
+  /** `outside-folder`: a link whose real target lies outside the runbook folder (not followed). */
+  reason: 'too-large' | 'binary' | 'unreadable' | 'symlink-loop' | 'outside-folder';
   detail?: string;
 }

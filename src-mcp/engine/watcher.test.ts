@@ -190,3 +190,44 @@ describe('isIgnoredPath', () => {
     expect(isIgnoredPath('/base/.runbooks', path.join('/base/.runbooks', rel))).toBe(ignored);
   });
 });
+
+describe('watching after the first scan', () => {
+  it('picks up what changed between the scan and the watch, with one change event', async () => {
+    let release: () => void = () => undefined;
+    const afterScan = new Promise<void>((resolve) => (release = resolve));
+    const events: string[][] = [];
+    engine.onChange((event) => events.push([...event.added, ...event.removed]));
+    watcher = watchRunbookFolder(engine, { pollMs: 100, afterScan });
+    // The scan is done, chokidar is not watching yet: nothing reports these two changes.
+    await writeFile(path.join(root, 'late.md'), doc('Late'));
+    await unlink(path.join(root, 'ops', 'restart.md'));
+    expect(await names()).toEqual(['ops/restart']);
+    release();
+    await watcher.ready;
+    expect(await names()).toEqual(['late']);
+    expect(events).toEqual([['late', 'ops/restart']]);
+  });
+
+  it('tells no one when nothing changed meanwhile', async () => {
+    const events: unknown[] = [];
+    engine.onChange((event) => events.push(event));
+    watcher = watchRunbookFolder(engine, { pollMs: 100, afterScan: engine.ready() });
+    await watcher.ready;
+    expect(events).toEqual([]);
+    // And it is watching: a later file arrives through chokidar.
+    await writeFile(path.join(root, 'later.md'), doc('Later'));
+    await until(async () => expect(await names()).toContain('later'));
+  });
+
+  it('does not start when closed before the scan settled', async () => {
+    let release: () => void = () => undefined;
+    const afterScan = new Promise<void>((resolve) => (release = resolve));
+    watcher = watchRunbookFolder(engine, { pollMs: 100, afterScan });
+    await watcher.close();
+    release();
+    await watcher.ready;
+    await writeFile(path.join(root, 'unseen.md'), doc('Unseen'));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await names()).toEqual(['ops/restart']);
+  });
+});

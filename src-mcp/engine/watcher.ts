@@ -28,6 +28,12 @@ export interface WatchOptions {
   pollMs?: number;
   onStatus?(status: WatchStatus): void;
   onError?(error: unknown): void;
+  /**
+   * The engine's first scan. Watching starts once it settles (chokidar's own walk of 10,000 files
+   * would compete with it and delay the first answer), then one rescan picks up what changed
+   * between the two.
+   */
+  afterScan?: Promise<unknown>;
 }
 
 /** The part of the engine the watcher drives. */
@@ -72,10 +78,20 @@ class RunbookFolderWatcher {
   }
 
   async start(): Promise<void> {
+    const afterScan = this.options.afterScan;
+    if (afterScan) await afterScan.catch(() => undefined);
+    if (this.closed) return;
     const problem = await folderProblem(this.engine.root);
     if (problem) return this.enterMissing(problem);
     await this.startChokidar();
+    if (afterScan) await this.reconcile();
     this.poll(() => this.checkStillThere());
+  }
+
+  /** A rescan: the engine tells its listeners only when something did change. */
+  private async reconcile(): Promise<void> {
+    if (this.closed) return;
+    await this.engine.reindex().catch((error: unknown) => this.reportError(error));
   }
 
   async close(): Promise<void> {
@@ -137,6 +153,8 @@ class RunbookFolderWatcher {
     this.batch.cancel();
     await this.stopChokidar();
     this.setStatus(problem);
+    // Empty the list now (and tell the faces): a folder that is gone must not serve stale runbooks.
+    await this.engine.reindex().catch((error: unknown) => this.reportError(error));
     this.poll(() => this.checkReturned());
   }
 

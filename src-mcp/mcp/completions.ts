@@ -15,6 +15,10 @@ import type { PromptCatalog } from './prompt-catalog.js';
 import { COMPAT_PROMPT_NAME } from './prompt-names.js';
 import { RUNBOOK_URI_TEMPLATE } from './resources.js';
 import { parseVarList } from '../engine/var-list.js';
+import { MAX_TYPED_LENGTH, MAX_VALUE_LENGTH } from '../engine/limits.js';
+import { isRunbookError } from '../engine/errors.js';
+import { envNotLoadedMessage } from '../engine/template-messages.js';
+import { envPaths } from '../engine/template.js';
 
 /** The protocol's cap on values in one completion result. */
 const MAX_VALUES = 100;
@@ -27,6 +31,9 @@ export function registerCompletions(
   server.server.registerCapabilities({ completions: {} });
   server.server.setRequestHandler(CompleteRequestSchema, async (request) => {
     const { ref, argument, context } = request.params;
+    checkLength(argument.name, argument.value, MAX_TYPED_LENGTH);
+    for (const [name, value] of Object.entries(context?.arguments ?? {}))
+      checkLength(name, value, MAX_VALUE_LENGTH);
     if (ref.type === 'ref/resource') {
       return ref.uri === RUNBOOK_URI_TEMPLATE && argument.name === 'name'
         ? complete(await runbookNames(engine, argument.value))
@@ -47,6 +54,7 @@ export function registerCompletions(
     const summary = (await catalog.byPromptName()).get(ref.name);
     if (!summary) throw new McpError(ErrorCode.InvalidParams, `Prompt ${ref.name} not found.`);
     const values = await catalog.valuesFor(summary, argument.name, context?.arguments ?? {});
+    if (values.length === 0) await explainEnvFailure(engine, summary, argument.name);
     return complete(matching(values, argument.value));
   });
 }
@@ -62,13 +70,14 @@ async function compatValues(
   if (argument === 'include_last_log') return matching(['true', 'false'], typed);
   if (argument === 'vars' && given.runbook_search_keyword) {
     const summary = await engine.findBest(given.runbook_search_keyword).catch(() => undefined);
-    if (summary) return varsValues(catalog, summary, typed);
+    if (summary) return varsValues(engine, catalog, summary, typed);
   }
   return [];
 }
 
 /** `vars` is `k=v,k2=v2`: complete the last pair, a variable name or one of its values. */
 async function varsValues(
+  engine: Engine,
   catalog: PromptCatalog,
   summary: RunbookSummary,
   typed: string,
@@ -84,6 +93,7 @@ async function varsValues(
   }
   const variable = last.slice(0, eq).trim();
   const values = await catalog.valuesFor(summary, variable, parseVarsLenient(done));
+  if (values.length === 0) await explainEnvFailure(engine, summary, variable);
   return matching(values, last.slice(eq + 1)).map((value) => `${done}${variable}=${value}`);
 }
 
@@ -110,6 +120,39 @@ function matching(values: string[], typed: string): string[] {
     (v) => !v.toLowerCase().startsWith(needle) && v.toLowerCase().includes(needle),
   );
   return [...starts, ...contains];
+}
+
+/** Typed text is matched against every name: past a bound it is refused, not scanned. */
+function checkLength(argument: string, value: string, max: number): void {
+  if (value.length <= max) return;
+  throw new McpError(
+    ErrorCode.InvalidParams,
+    `Argument ${JSON.stringify(argument.slice(0, 100))} is ${value.length} characters long; the limit is ${max}.`,
+  );
+}
+
+/**
+ * A variable that indexes env.yaml has no suggestions when env.yaml does not load: say that,
+ * rather than answer with an empty list that looks like "no such keys".
+ */
+async function explainEnvFailure(
+  engine: Engine,
+  summary: RunbookSummary,
+  variable: string,
+): Promise<void> {
+  const failure = await engine.env().then(
+    () => undefined,
+    (error: unknown) => (isRunbookError(error) ? error : undefined),
+  );
+  if (!failure) return;
+  const body = await engine.read(summary.name).then(
+    (runbook) => runbook.body,
+    () => '',
+  );
+  const indexes = envPaths(body).some((path) =>
+    path.some((part) => 'variable' in part && part.variable === variable),
+  );
+  if (indexes) throw new McpError(ErrorCode.InvalidParams, envNotLoadedMessage(failure));
 }
 
 function complete(values: string[]): CompleteResult {

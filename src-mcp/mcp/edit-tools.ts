@@ -2,14 +2,19 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
-import { runbookShape, toRunbook } from './schemas.js';
+import { MAX_RUNBOOK_BYTES } from '../engine/store-scan.js';
+import { runbookNameField, runbookShape, toRunbook } from './schemas.js';
 import { dataResult, runTool } from './tool-result.js';
 
-const nameField = z
-  .string()
-  .describe(
-    'Runbook name: a path inside the runbook folder without extension, such as "deploy/rollback".',
-  );
+const newNameField = runbookNameField.describe(
+  'Name of the runbook to write: a path inside the runbook folder, such as "deploy/rollback" (".md" is ' +
+    'added). With overwrite, exactly this name is replaced, never a similar one.',
+);
+
+const exactNameField = runbookNameField.describe(
+  'The exact runbook name as list_runbooks shows it, such as "deploy/rollback" (the path inside the ' +
+    'folder, with or without its extension). A bare file name or a different case is refused, listing the candidates.',
+);
 
 export function registerEditTools(server: McpServer, engine: Engine): void {
   registerCreate(server, engine);
@@ -26,10 +31,14 @@ function registerCreate(server: McpServer, engine: Engine): void {
         'Writes a new runbook (markdown) into the runbook folder. Placeholders: {var.name} for values given ' +
         'at run time, {env[a][b]} for values from env.yaml; optional YAML front matter (title, description, ' +
         'tags, vars) declares variables with descriptions, defaults and choices. Refuses to replace an ' +
-        'existing runbook unless overwrite is true.',
+        'existing runbook unless overwrite is true; with overwrite, the exact name is replaced and its previous ' +
+        "text is kept in the folder's .trash/ (the result says where).",
       inputSchema: {
-        name: nameField,
-        content: z.string().describe('The whole runbook text, front matter included if any.'),
+        name: newNameField,
+        content: z
+          .string()
+          .max(MAX_RUNBOOK_BYTES)
+          .describe('The whole runbook text, front matter included if any.'),
         overwrite: z
           .boolean()
           .default(false)
@@ -38,21 +47,31 @@ function registerCreate(server: McpServer, engine: Engine): void {
       outputSchema: {
         runbook: runbookShape,
         path: z.string().describe('File path inside the folder.'),
+        previousTextPath: z
+          .string()
+          .optional()
+          .describe('When an existing runbook was replaced: where its previous text is kept.'),
       },
       annotations: {
         title: 'Create a runbook',
         readOnlyHint: false,
-        destructiveHint: false,
+        // overwrite: true replaces a runbook's text (recoverably, but still a destructive act).
+        destructiveHint: true,
         idempotentHint: false,
         openWorldHint: false,
       },
     },
     ({ name, content, overwrite }) =>
       runTool(async () => {
-        const summary = await engine.create(name, content, { overwrite });
+        const { backupPath, ...summary } = await engine.create(name, content, { overwrite });
         const vars = summary.variables.map((v) => v.name);
-        const text = `Saved runbook ${summary.name} (${summary.path})${vars.length ? `; variables: ${vars.join(', ')}` : ''}.`;
-        return dataResult(text, { runbook: toRunbook(summary), path: summary.path });
+        const kept = backupPath ? ` The previous text is kept in ${backupPath}.` : '';
+        const text = `Saved runbook ${summary.name} (${summary.path})${vars.length ? `; variables: ${vars.join(', ')}` : ''}.${kept}`;
+        return dataResult(text, {
+          runbook: toRunbook(summary),
+          path: summary.path,
+          ...(backupPath ? { previousTextPath: backupPath } : {}),
+        });
       }),
   );
 }
@@ -64,8 +83,8 @@ function registerDelete(server: McpServer, engine: Engine): void {
       title: 'Delete a runbook',
       description:
         "Removes a runbook from the folder by moving it into the folder's .trash/ (the user can restore it " +
-        'from there). Confirm with the user before calling this.',
-      inputSchema: { name: nameField },
+        'from there). Takes the exact name only. Confirm with the user before calling this.',
+      inputSchema: { name: exactNameField },
       outputSchema: {
         name: z.string(),
         trashPath: z.string().describe('Where the file went, for restoring it.'),
@@ -80,12 +99,8 @@ function registerDelete(server: McpServer, engine: Engine): void {
     },
     ({ name }) =>
       runTool(async () => {
-        const summary = await engine.resolve(name);
-        const { trashPath } = await engine.delete(summary.name);
-        return dataResult(`Moved ${summary.name} to ${trashPath}.`, {
-          name: summary.name,
-          trashPath,
-        });
+        const deleted = await engine.delete(name);
+        return dataResult(`Moved ${deleted.name} to ${deleted.trashPath}.`, deleted);
       }),
   );
 }

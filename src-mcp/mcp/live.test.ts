@@ -85,3 +85,28 @@ describe('live folder', () => {
     expect(srv.notifications.filter((n) => n === 'prompts').length).toBeLessThanOrEqual(3);
   });
 });
+
+describe('a file written while the server starts', () => {
+  it('is served, though it came after the first scan began and before the watch was set', async () => {
+    const early = await startRunningServer(async (fixture) => {
+      // Enough files that the first scan is still running when the client is connected.
+      for (let i = 0; i < 1000; i++)
+        await writeFile(path.join(fixture.dir, `filler-${i}.md`), `# Filler ${i}\n`);
+    });
+    try {
+      await writeFile(path.join(early.fx.dir, 'early-bird.md'), '# Early bird\n');
+      await vi.waitFor(
+        async () => expect(await searchIn(early.srv, 'early bird')).toContain('early-bird'),
+        { timeout: 20_000, interval: 200 },
+      );
+      expect(early.srv.notifications.filter((n) => n === 'prompts').length).toBeLessThanOrEqual(1);
+    } finally {
+      await early.stop();
+    }
+  }, 60_000);
+});
+
+async function searchIn(server: ServerHandle, query: string): Promise<string[]> {
+  const result = await callTool(server.client, 'search_runbooks', { query });
+  return (result.structuredContent as { hits: { name: string }[] }).hits.map((h) => h.name);
+}

@@ -2,11 +2,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
-import { logEntryShape, toLogEntry } from './schemas.js';
+import { logEntryShape, logTextField, runbookNameField, toLogEntry } from './schemas.js';
 import { dataResult, runTool } from './tool-result.js';
-
-/** A log is a report, not a dump: past this the model is sending something else. */
-const MAX_LOG_CHARS = 1_000_000;
 
 export function registerLogTools(server: McpServer, engine: Engine): void {
   server.registerTool(
@@ -15,16 +12,13 @@ export function registerLogTools(server: McpServer, engine: Engine): void {
       title: 'Save a runbook execution log',
       description:
         'Saves the log of a runbook you carried out: each step, the commands and their key output, and the ' +
-        'outcome. Call it once when you finish (or stop) a runbook. Secret values are redacted before saving.',
+        'outcome. Call it once when you finish (or stop) a runbook. Secret values are redacted before saving: ' +
+        'the values of secret variables rendered in this session, secret env values and credential shapes.',
       inputSchema: {
-        runbook_name: z
-          .string()
-          .describe('The runbook that was carried out, such as "docs/redis/README".'),
-        execution_log: z
-          .string()
-          .min(1)
-          .max(MAX_LOG_CHARS)
-          .describe('The log, as markdown or plain text.'),
+        runbook_name: runbookNameField.describe(
+          'The runbook that was carried out, such as "docs/redis/README".',
+        ),
+        execution_log: logTextField.describe('The log, as markdown or plain text.'),
       },
       outputSchema: { log: logEntryShape },
       annotations: {
@@ -47,7 +41,9 @@ export function registerLogTools(server: McpServer, engine: Engine): void {
     {
       title: 'List execution logs of a runbook',
       description: 'Lists the saved execution logs of a runbook, newest first.',
-      inputSchema: { name: z.string().describe('Runbook name, such as "docs/redis/README".') },
+      inputSchema: {
+        name: runbookNameField.describe('Runbook name, such as "docs/redis/README".'),
+      },
       outputSchema: { logs: z.array(logEntryShape) },
       annotations: {
         title: 'List execution logs of a runbook',

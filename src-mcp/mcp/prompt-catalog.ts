@@ -7,13 +7,23 @@ import type { Engine } from '../engine/engine.js';
 import { envKeysAt } from '../engine/env.js';
 import { envPathKey, envPaths } from '../engine/template.js';
 import type { EnvPathPart, RunbookSummary } from '../engine/types.js';
+import { sortedKeys } from './pagination.js';
 import { assignPromptNames } from './prompt-names.js';
+import {
+  NO_FAVOURITES,
+  PROMPT_MENU_LIMIT,
+  isListedPrompt,
+  type PromptFavourites,
+} from './prompt-policy.js';
 
 export class PromptCatalog {
   private prompts: Promise<Map<string, RunbookSummary>> | undefined;
   private readonly paths = new Map<string, Promise<EnvPathPart[][]>>();
 
-  constructor(private readonly engine: Engine) {}
+  constructor(
+    private readonly engine: Engine,
+    private readonly favourites: () => PromptFavourites = () => NO_FAVOURITES,
+  ) {}
 
   invalidate(): void {
     this.prompts = undefined;
@@ -24,6 +34,18 @@ export class PromptCatalog {
   byPromptName(): Promise<Map<string, RunbookSummary>> {
     this.prompts ??= this.buildPrompts();
     return this.prompts;
+  }
+
+  /** The prompt names `prompts/list` shows (see prompt-policy.ts), sorted for paging. */
+  async listedNames(): Promise<string[]> {
+    const prompts = await this.byPromptName();
+    // The app's files are read only when the folder is large enough for them to matter.
+    const { pinned, recent } = prompts.size > PROMPT_MENU_LIMIT ? this.favourites() : NO_FAVOURITES;
+    const favourites = new Set([...pinned, ...recent]);
+    const listed = [...prompts].filter(([, summary]) =>
+      isListedPrompt(summary, prompts.size, favourites),
+    );
+    return sortedKeys(listed.map(([name]) => name));
   }
 
   /**

@@ -9,17 +9,27 @@ describe('sanitizePromptName', () => {
     { why: 'clean names stay', name: 'triage', prompt: 'triage' },
     { why: 'dashes stay', name: 'deploy/roll-back', prompt: 'deploy_roll-back' },
     { why: 'dots and spaces collapse', name: 'v1.2 notes/a  b', prompt: 'v1_2_notes_a_b' },
-    { why: 'non-ASCII collapses', name: 'déploiement/étape', prompt: 'd_ploiement_tape' },
+    { why: 'accents fold to ASCII', name: 'déploiement/étape', prompt: 'deploiement_etape' },
+    { why: 'no letter is dropped', name: 'Ünïcode runbook', prompt: 'Unicode_runbook' },
+    { why: 'ligatures and wide forms fold too', name: 'ﬁle/Ｒｅｄｉｓ', prompt: 'file_Redis' },
+    { why: 'scripts without ASCII become _', name: 'ops/重启', prompt: 'ops' },
     { why: 'nothing usable left', name: '///', prompt: 'runbook' },
   ])('$why', ({ name, prompt }) => {
     expect(sanitizePromptName(name)).toBe(prompt);
   });
 
-  it('keeps long names unique with a hash and under 100 characters', () => {
+  it('keeps long names unique with a hash and at most 60 characters', () => {
     const a = sanitizePromptName(`${'x'.repeat(150)}/a`);
     const b = sanitizePromptName(`${'x'.repeat(150)}/b`);
-    expect(a.length).toBeLessThanOrEqual(100);
+    expect(a.length).toBeLessThanOrEqual(60);
     expect(a).not.toBe(b);
+  });
+
+  it('keeps the tail of a long path, where its meaning is, cut at a folder', () => {
+    const name = 'copy12/gitlab-runbooks/docs/frontend/serving-static-assets/troubleshooting-cdn';
+    const prompt = sanitizePromptName(name);
+    expect(prompt).toMatch(/^frontend_serving-static-assets_troubleshooting-cdn_[0-9a-f]{8}$/);
+    expect(sanitizePromptName(name)).toBe(prompt);
   });
 });
 
@@ -61,7 +71,7 @@ describe('assignPromptNames', () => {
       const assigned = [...assignPromptNames(names).values()];
       expect(names.length).toBeGreaterThan(700);
       expect(new Set(assigned).size).toBe(names.length);
-      expect(assigned.every((n) => /^[A-Za-z0-9_-]{1,100}$/.test(n))).toBe(true);
+      expect(assigned.every((n) => /^[A-Za-z0-9_-]{1,64}$/.test(n))).toBe(true);
     },
   );
 });

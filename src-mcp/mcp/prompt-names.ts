@@ -1,16 +1,35 @@
-/** Readable, unique MCP prompt names for runbooks: `docs/redis/README` → `docs_redis_README`. */
+/**
+ * Readable, short, unique MCP prompt names for runbooks: `docs/redis/README` → `docs_redis_README`.
+ * A name depends on its own path (and on clashes only), so it stays the same from run to run.
+ */
 import { createHash } from 'node:crypto';
 
 /** The earlier tool's generic prompt; no runbook may take its name. */
 export const COMPAT_PROMPT_NAME = 'get_runbook_as_prompt';
 
-const MAX_PROMPT_NAME = 100;
+/** The longest name a menu shows in full; a clash suffix (`_2`) may add a few characters. */
+export const MAX_PROMPT_NAME = 60;
+const DIGEST_LENGTH = 8;
+
+/** Accented letters become their ASCII base (`Ünïcode` → `Unicode`), other characters `_`. */
+function toAsciiWords(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .replace(/^_+|_+$/g, '');
+}
 
 export function sanitizePromptName(runbookName: string): string {
-  const base = runbookName.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '') || 'runbook';
+  const base = toAsciiWords(runbookName) || 'runbook';
   if (base.length <= MAX_PROMPT_NAME) return base;
-  const digest = createHash('sha256').update(runbookName).digest('hex').slice(0, 8);
-  return `${base.slice(0, MAX_PROMPT_NAME - 9)}_${digest}`;
+  // The end of a path says what it is (`…_redis_README`); its start is the folders it sits in.
+  const digest = createHash('sha256').update(runbookName).digest('hex').slice(0, DIGEST_LENGTH);
+  const room = MAX_PROMPT_NAME - DIGEST_LENGTH - 1;
+  let tail = base.slice(-room);
+  const boundary = tail.indexOf('_');
+  if (boundary > 0 && boundary < room / 2) tail = tail.slice(boundary + 1);
+  return `${tail.replace(/^[_-]+/, '')}_${digest}`;
 }
 
 /**
@@ -22,14 +41,15 @@ export function assignPromptNames(runbookNames: readonly string[]): Map<string, 
   const taken = new Set<string>([COMPAT_PROMPT_NAME]);
   const assigned = new Map<string, string>();
   const sorted = [...runbookNames].sort();
-  const clean = sorted.filter((n) => sanitizePromptName(n) === n && !taken.has(n));
-  for (const name of clean) {
+  const bases = new Map(sorted.map((name) => [name, sanitizePromptName(name)]));
+  for (const name of sorted) {
+    if (bases.get(name) !== name || taken.has(name)) continue;
     taken.add(name);
     assigned.set(name, name);
   }
   for (const name of sorted) {
     if (assigned.has(name)) continue;
-    const base = sanitizePromptName(name);
+    const base = bases.get(name)!;
     let candidate = base;
     for (let i = 2; taken.has(candidate); i++) candidate = `${base}_${i}`;
     taken.add(candidate);

@@ -1,7 +1,8 @@
 /**
- * Prompts: the earlier tool's `get_runbook_as_prompt`, and one prompt per runbook whose arguments
- * are its variables. Registered as raw handlers rather than one `registerPrompt` per runbook: the
- * list follows the folder live, waits for the first scan, and 10,000 runbooks cost no schemas.
+ * Prompts: the earlier tool's `get_runbook_as_prompt`, and a prompt per runbook (all of them in a
+ * small folder, the chosen ones in a large one: prompt-policy.ts) whose arguments are its
+ * variables. Registered as raw handlers rather than one `registerPrompt` per runbook: the list
+ * follows the folder live, waits for the first scan, comes in pages, and costs no schemas.
  */
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import {
@@ -15,6 +16,7 @@ import {
 import type { Engine } from '../engine/engine.js';
 import type { RunbookSummary } from '../engine/types.js';
 import type { PromptCatalog } from './prompt-catalog.js';
+import { pageOf } from './pagination.js';
 import { COMPAT_PROMPT_NAME } from './prompt-names.js';
 import { buildRunbookPrompt, type PastRun } from './prompt-text.js';
 import { describeVariable } from './schemas.js';
@@ -57,11 +59,14 @@ export function registerRunbookPrompts(
   options: PromptOptions = {},
 ): void {
   server.server.registerCapabilities({ prompts: { listChanged: true } });
-  server.server.setRequestHandler(ListPromptsRequestSchema, async () => {
-    const prompts = [compatPrompt];
-    for (const [name, summary] of await catalog.byPromptName())
-      prompts.push(await runbookPrompt(name, summary, catalog));
-    return { prompts };
+  server.server.setRequestHandler(ListPromptsRequestSchema, async (request) => {
+    const byName = await catalog.byPromptName();
+    // '' sorts first and is no prompt name: the compat prompt opens the first page.
+    const keys = ['', ...(await catalog.listedNames())];
+    const page = await pageOf(keys, request.params?.cursor, (name) =>
+      name === '' ? compatPrompt : runbookPrompt(name, byName.get(name)!, catalog),
+    );
+    return { prompts: page.items, nextCursor: page.nextCursor };
   });
   server.server.setRequestHandler(GetPromptRequestSchema, async (request) => {
     const { name, arguments: args = {} } = request.params;

@@ -2,15 +2,20 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
-import type { RunbookSummary, Unresolved } from '../engine/types.js';
+import { describeCopies, describeSearchPage, nextOffset } from '../engine/search-summary.js';
+import type { RunbookSummary, SearchPage, Unresolved } from '../engine/types.js';
 import {
   describeVariable,
+  folderField,
   missingShape,
+  queryField,
+  runbookNameField,
   runbookShape,
-  searchHitShape,
+  searchPageShape,
   toMissing,
   toRunbook,
   toSearchHit,
+  varsField,
 } from './schemas.js';
 import { dataResult, runTool } from './tool-result.js';
 
@@ -33,15 +38,12 @@ function registerSearch(server: McpServer, engine: Engine): void {
     {
       title: 'Search runbooks',
       description:
-        'Full-text search over the runbook folder (names, titles, tags and text; prefix and typo tolerant). ' +
-        'Returns the best matches first, each with a snippet. Use it to find the runbook for a task or an alert, ' +
-        'then get_runbook to read it.',
+        'Full-text search over the runbook folder (names, titles, tags and text; prefix, typo and accent tolerant). ' +
+        'Returns the best matches first, each with a snippet, and how many results there are in all; ' +
+        'identical copies of a runbook are one hit that names them. Use it to find the runbook for a task or an alert, ' +
+        'then get_runbook to read it. For more results, call again with offset.',
       inputSchema: {
-        query: z
-          .string()
-          .min(1)
-          .max(1000)
-          .describe('Words to look for, such as "redis memory" or an alert name.'),
+        query: queryField.describe('Words to look for, such as "redis memory" or an alert name.'),
         limit: z
           .number()
           .int()
@@ -49,19 +51,41 @@ function registerSearch(server: McpServer, engine: Engine): void {
           .max(50)
           .default(10)
           .describe('How many hits to return (1-50, default 10).'),
+        offset: z
+          .number()
+          .int()
+          .min(0)
+          .max(100_000)
+          .default(0)
+          .describe('How many results to skip: 10 with limit 10 gives results 11-20 (default 0).'),
       },
-      outputSchema: { hits: z.array(searchHitShape) },
+      outputSchema: searchPageShape,
       annotations: { title: 'Search runbooks', ...readOnly },
     },
-    ({ query, limit }) =>
+    ({ query, limit, offset }) =>
       runTool(async () => {
-        const hits = (await engine.search(query, limit)).map(toSearchHit);
-        const text = hits.length
-          ? hits.map((h, i) => `${i + 1}. ${h.name} — ${h.title}\n   ${h.snippet}`).join('\n')
-          : `No runbook matches ${JSON.stringify(query)}. Try other words, or list_runbooks.`;
-        return dataResult(text, { hits });
+        const page = await engine.searchPage(query, { limit, offset });
+        const { total, matched } = page;
+        const hits = page.hits.map(toSearchHit);
+        return dataResult(searchText(query, page), { hits, total, matched, offset });
       }),
   );
+}
+
+/** What a model reads: the count first, then numbered hits, then how to get more. */
+function searchText(query: string, page: SearchPage): string {
+  if (page.total === 0)
+    return `No runbook matches ${JSON.stringify(query)}. Try other words, or list_runbooks.`;
+  const lines = [`${describeSearchPage(page)}.`];
+  page.hits.forEach((hit, i) => {
+    lines.push(`${page.offset + i + 1}. ${hit.name} — ${hit.title}`);
+    const copies = describeCopies(hit);
+    if (copies) lines.push(`   ${copies}`);
+    lines.push(`   ${hit.snippet}`);
+  });
+  const next = nextOffset(page);
+  if (next !== undefined) lines.push(`More: call again with offset ${next}.`);
+  return lines.join('\n');
 }
 
 function registerGet(server: McpServer, engine: Engine): void {
@@ -74,13 +98,10 @@ function registerGet(server: McpServer, engine: Engine): void {
         'If values are missing, returns complete=false and the list of what is missing instead of the text: ' +
         'ask the user for those values (a variable’s description lists its choices) and call again.',
       inputSchema: {
-        name: z
-          .string()
-          .describe(
-            'Runbook name as listed by list_runbooks or search_runbooks, such as "docs/redis/README".',
-          ),
-        vars: z
-          .record(z.string(), z.string())
+        name: runbookNameField.describe(
+          'Runbook name as listed by list_runbooks or search_runbooks, such as "docs/redis/README".',
+        ),
+        vars: varsField
           .default({})
           .describe('Values for the runbook\'s variables, such as {"service": "api"}.'),
       },
@@ -132,8 +153,7 @@ function registerList(server: McpServer, engine: Engine): void {
         'Lists the runbooks in the folder with their titles, tags and variables, sorted by name. ' +
         'Use folder to narrow a large collection; search_runbooks is better for finding one by topic.',
       inputSchema: {
-        folder: z
-          .string()
+        folder: folderField
           .default('')
           .describe('Only runbooks under this folder, such as "docs/redis"; empty for all.'),
         limit: z

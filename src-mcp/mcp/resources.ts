@@ -1,8 +1,21 @@
-/** Resources: `runbooks://runbooks` (the list, JSON) and `runbooks://runbooks/{+name}` (a runbook's text). */
-import { ResourceTemplate, type McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { ErrorCode, McpError, type ReadResourceResult } from '@modelcontextprotocol/sdk/types.js';
+/**
+ * Resources: `runbooks://runbooks` (the list, JSON) and `runbooks://runbooks/{+name}` (a runbook's
+ * text). Raw handlers rather than `registerResource`: `resources/list` comes in pages.
+ */
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { UriTemplate } from '@modelcontextprotocol/sdk/shared/uriTemplate.js';
+import {
+  ErrorCode,
+  ListResourceTemplatesRequestSchema,
+  ListResourcesRequestSchema,
+  McpError,
+  ReadResourceRequestSchema,
+  type ReadResourceResult,
+  type Resource,
+} from '@modelcontextprotocol/sdk/types.js';
 import type { Engine } from '../engine/engine.js';
 import type { RunbookSummary } from '../engine/types.js';
+import { decodeCursor, pageOf, sortedKeys } from './pagination.js';
 import { toRunbook } from './schemas.js';
 import { describeError } from './tool-result.js';
 import { RunbookError, isRunbookError } from '../engine/errors.js';
@@ -14,43 +27,62 @@ export const RUNBOOK_URI_TEMPLATE = 'runbooks://runbooks/{+name}';
 /** The spec's code for a resource that does not exist. */
 const RESOURCE_NOT_FOUND = -32002;
 
+const listResource: Resource = {
+  uri: RUNBOOK_LIST_URI,
+  name: 'runbook-list',
+  title: 'Runbook list',
+  description: 'Every runbook in the folder with its title, tags and variables (JSON).',
+  mimeType: 'application/json',
+};
+
+const runbookTemplate = {
+  name: 'runbook',
+  uriTemplate: RUNBOOK_URI_TEMPLATE,
+  title: 'Runbook',
+  description: 'The text of one runbook, as written (placeholders not filled in).',
+};
+
 export function runbookUri(name: string): string {
   return `${RUNBOOK_LIST_URI}/${name.split('/').map(encodeURIComponent).join('/')}`;
 }
 
 export function registerRunbookResources(server: McpServer, engine: Engine): void {
-  server.registerResource(
-    'runbook-list',
-    RUNBOOK_LIST_URI,
-    {
-      title: 'Runbook list',
-      description: 'Every runbook in the folder with its title, tags and variables (JSON).',
-      mimeType: 'application/json',
-    },
-    async (uri) => {
-      const list = (await engine.list()).map(toRunbook);
-      return {
-        contents: [
-          { uri: uri.href, mimeType: 'application/json', text: JSON.stringify(list, null, 2) },
-        ],
-      };
-    },
-  );
-  const template = new ResourceTemplate(RUNBOOK_URI_TEMPLATE, {
-    list: async () => ({ resources: (await engine.list()).map(toResource) }),
+  const template = new UriTemplate(RUNBOOK_URI_TEMPLATE);
+  server.server.registerCapabilities({ resources: { listChanged: true } });
+  server.server.setRequestHandler(ListResourcesRequestSchema, async (request) => {
+    const list = await engine.list();
+    const byName = new Map(list.map((summary) => [summary.name, summary]));
+    // '' sorts first and is no runbook name: the list resource opens the first page.
+    const keys = ['', ...sortedKeys(list.map((summary) => summary.name))];
+    const page = await pageOf(keys, request.params?.cursor, (name) =>
+      name === '' ? listResource : toResource(byName.get(name)!),
+    );
+    return { resources: page.items, nextCursor: page.nextCursor };
   });
-  server.registerResource(
-    'runbook',
-    template,
-    {
-      title: 'Runbook',
-      description: 'The text of one runbook, as written (placeholders not filled in).',
-    },
-    async (uri, variables) => readRunbook(engine, uri, variables.name),
-  );
+  // One template: the list never grows, but a cursor is still checked like everywhere else.
+  server.server.setRequestHandler(ListResourceTemplatesRequestSchema, (request) => {
+    decodeCursor(request.params?.cursor);
+    return { resourceTemplates: [runbookTemplate] };
+  });
+  server.server.setRequestHandler(ReadResourceRequestSchema, async (request) => {
+    const uri = new URL(request.params.uri);
+    if (uri.toString() === RUNBOOK_LIST_URI) return readList(engine, uri);
+    const variables = template.match(uri.toString());
+    if (variables) return readRunbook(engine, uri, variables.name);
+    throw new McpError(ErrorCode.InvalidParams, `Resource ${uri} not found`);
+  });
 }
 
-function toResource(summary: RunbookSummary) {
+async function readList(engine: Engine, uri: URL): Promise<ReadResourceResult> {
+  const list = (await engine.list()).map(toRunbook);
+  return {
+    contents: [
+      { uri: uri.href, mimeType: 'application/json', text: JSON.stringify(list, null, 2) },
+    ],
+  };
+}
+
+function toResource(summary: RunbookSummary): Resource {
   return {
     uri: runbookUri(summary.name),
     name: summary.name,

@@ -1,5 +1,14 @@
-/** Output shapes of the tools (zod), mirroring the engine's types in src-mcp/engine/types.ts. */
+/** Input fields and output shapes of the tools (zod), mirroring src-mcp/engine/types.ts. */
 import { z } from 'zod';
+import { formatLocation } from '../engine/errors.js';
+import {
+  MAX_LOG_CHARS,
+  MAX_NAME_LENGTH,
+  MAX_QUERY_LENGTH,
+  MAX_VALUE_LENGTH,
+  MAX_VALUES_GIVEN,
+  MAX_VARIABLE_NAME_LENGTH,
+} from '../engine/limits.js';
 import type {
   LogEntry,
   RunbookSummary,
@@ -7,6 +16,20 @@ import type {
   Unresolved,
   VariableSpec,
 } from '../engine/types.js';
+
+/**
+ * Input fields with the same limits as the web API (src-mcp/engine/limits.ts): an over-long
+ * argument is refused before any work, naming the argument. Each tool adds its own describe().
+ */
+export const runbookNameField = z.string().min(1).max(MAX_NAME_LENGTH);
+export const folderField = z.string().max(MAX_NAME_LENGTH);
+export const queryField = z.string().min(1).max(MAX_QUERY_LENGTH);
+export const logTextField = z.string().min(1).max(MAX_LOG_CHARS);
+export const varsField = z
+  .record(z.string().max(MAX_VARIABLE_NAME_LENGTH), z.string().max(MAX_VALUE_LENGTH))
+  .refine((vars) => Object.keys(vars).length <= MAX_VALUES_GIVEN, {
+    message: `At most ${MAX_VALUES_GIVEN} variables in one call.`,
+  });
 
 export const variableShape = z.object({
   name: z.string(),
@@ -23,6 +46,10 @@ export const runbookShape = z.object({
   description: z.string(),
   tags: z.array(z.string()),
   variables: z.array(variableShape),
+  problems: z
+    .array(z.string())
+    .optional()
+    .describe('What is wrong in the file (its front matter), as file:line: why; it still renders.'),
 });
 
 export const searchHitShape = z.object({
@@ -31,7 +58,21 @@ export const searchHitShape = z.object({
   tags: z.array(z.string()),
   score: z.number(),
   snippet: z.string().describe('Excerpt around the best match; matched terms are wrapped in « ».'),
+  copies: z
+    .object({
+      count: z.number().describe('How many other runbooks have exactly this content.'),
+      names: z.array(z.string()).describe('The first few of them.'),
+    })
+    .optional()
+    .describe('Identical copies of this runbook elsewhere in the folder, shown once as this hit.'),
 });
+
+export const searchPageShape = {
+  hits: z.array(searchHitShape),
+  total: z.number().describe('How many results there are in all (identical copies counted once).'),
+  matched: z.number().describe('How many runbooks match, every copy counted.'),
+  offset: z.number().describe('Results skipped before these hits.'),
+};
 
 export const missingShape = z.object({
   kind: z.enum(['var', 'env', 'not-scalar']),
@@ -54,17 +95,25 @@ export function toVariable(v: VariableSpec): z.infer<typeof variableShape> {
 }
 
 export function toRunbook(s: RunbookSummary): z.infer<typeof runbookShape> {
-  return {
+  const runbook = {
     name: s.name,
     title: s.title,
     description: s.description,
     tags: s.tags,
     variables: s.variables.map(toVariable),
   };
+  if (s.problems.length === 0) return runbook;
+  return {
+    ...runbook,
+    problems: s.problems.map((p) => `${formatLocation(p) || s.path}: ${p.message}`),
+  };
 }
 
 export function toSearchHit(h: SearchHit): z.infer<typeof searchHitShape> {
-  return { name: h.name, title: h.title, tags: h.tags, score: h.score, snippet: h.snippet };
+  const { name, title, tags, score, snippet, copies } = h;
+  return copies
+    ? { name, title, tags, score, snippet, copies }
+    : { name, title, tags, score, snippet };
 }
 
 export function toMissing(u: Unresolved): z.infer<typeof missingShape> {

@@ -10,6 +10,7 @@ import { registerCompletions } from './completions.js';
 import { registerEditTools } from './edit-tools.js';
 import { registerLogTools } from './log-tools.js';
 import { PromptCatalog } from './prompt-catalog.js';
+import { readFavourites, type PromptFavourites } from './prompt-policy.js';
 import { registerRunbookPrompts } from './prompts.js';
 import { registerReadTools } from './read-tools.js';
 import { registerRunbookResources } from './resources.js';
@@ -22,12 +23,16 @@ export const SERVER_VERSION = '0.1.0';
 export interface RunbookServerOptions {
   /** Add each runbook's latest execution log to its prompt, as an example of a past run. */
   includeLastLog?: boolean;
+  /** Pinned and recent runbooks: listed as prompts in a folder too large to list them all. */
+  favourites?: () => PromptFavourites;
 }
 
 export interface McpRunOptions extends RunbookServerOptions {
   dir: string;
   logs?: string;
   profile?: string;
+  /** Serve links to outside the runbook folder (the app's opt-in setting; default off). */
+  followOutsideLinks?: boolean;
   /** Follow the folder live (default true). */
   watch?: boolean;
 }
@@ -42,7 +47,7 @@ export function createRunbookServer(engine: Engine, options: RunbookServerOption
     { name: SERVER_NAME, version: SERVER_VERSION },
     { instructions: INSTRUCTIONS },
   );
-  const catalog = new PromptCatalog(engine);
+  const catalog = new PromptCatalog(engine, options.favourites);
   registerReadTools(server, engine);
   registerEditTools(server, engine);
   registerLogTools(server, engine);
@@ -66,9 +71,10 @@ export async function runMcpServer(options: McpRunOptions): Promise<void> {
     dir: options.dir,
     logsDir: options.logs,
     profile: options.profile,
+    followOutsideLinks: options.followOutsideLinks,
     onSkip: logSkip,
   });
-  const server = createRunbookServer(engine, options);
+  const server = createRunbookServer(engine, { favourites: () => readFavourites(), ...options });
   const transport = new LineStdioTransport();
   const closed = new Promise<void>((resolve) => {
     const previous = server.server.onclose;
@@ -95,6 +101,7 @@ export async function runMcpServer(options: McpRunOptions): Promise<void> {
 
 function startWatcher(engine: Engine): FolderWatcher {
   return watchRunbookFolder(engine, {
+    afterScan: engine.ready(),
     onStatus: (status) =>
       log(status.state === 'watching' ? `watching ${engine.root} again` : status.message),
     onError: (error) => log(`watcher: ${describeError(error)}`),

@@ -30,13 +30,18 @@ export async function ensureServerBuilt(): Promise<void> {
   });
 }
 
-/** A private copy of a fresh bundle: `mcp.js` (the server) or `cli.js` (the `runbook` command). */
+/**
+ * A private copy of a fresh bundle: `mcp.js` (the server, one file) or `cli.js` (the `runbook`
+ * command, with the `cli-*.js` chunks it loads).
+ */
 export async function builtServerCopy(file: 'mcp.js' | 'cli.js' = 'mcp.js'): Promise<string> {
   await ensureServerBuilt();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rb-mcp-bundle-'));
-  const copy = path.join(dir, file);
-  await copyFile(path.join(repoRoot, 'dist', file), copy);
-  return copy;
+  const dist = path.join(repoRoot, 'dist');
+  const chunks =
+    file === 'cli.js' ? (await readdir(dist)).filter((f) => /^cli-.*\.js$/.test(f)) : [];
+  await Promise.all([file, ...chunks].map((f) => copyFile(path.join(dist, f), path.join(dir, f))));
+  return path.join(dir, file);
 }
 
 /** Removes a copy made by builtServerCopy. */

@@ -1,15 +1,10 @@
 import type { RunbookTab } from './routes.js';
-import { openRunbook } from '../state/open-runbook.svelte.js';
 import { router } from '../state/router.svelte.js';
 
-/** Opens a runbook, keeping the current tab; asks first when the open one has unsaved edits. */
+/** Opens a runbook, keeping the current tab (the router asks first if edits would be lost). */
 export function showRunbook(name: string, tab?: RunbookTab): void {
   const route = router.route;
   const currentTab = route.view === 'runbook' ? route.tab : 'run';
-  if (openRunbook.dirty && openRunbook.name !== name) {
-    const leave = window.confirm(`${openRunbook.name} has unsaved changes. Discard them?`);
-    if (!leave) return;
-  }
   router.go({ view: 'runbook', name, tab: tab ?? currentTab });
 }
 

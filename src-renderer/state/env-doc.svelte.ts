@@ -3,6 +3,8 @@ import type { Diagnostic } from '../../src-mcp/engine/types.js';
 import { ApiError, api } from '../lib/api.js';
 import type { DiskVersion } from './open-runbook.svelte.js';
 import { notices } from './notices.svelte.js';
+import { unsavedGuard } from './unsaved.svelte.js';
+import { textCannotBeSaved } from '../lib/text-encoding.js';
 
 /** The env file being edited (env.yaml or a profile's), with the same conflict rule as runbooks. */
 export class EnvDoc {
@@ -35,8 +37,19 @@ export class EnvDoc {
     return problems;
   }
 
+  /** Forget the edits (the user chose to leave them): the disk text is shown again. */
+  discard(): void {
+    if (this.stored) this.show(this.stored);
+    this.conflict = undefined;
+  }
+
   async save(baseMtimeMs = this.stored?.mtimeMs): Promise<void> {
     if (!this.stored || this.saving) return;
+    const unwritable = textCannotBeSaved(this.text, this.stored.file);
+    if (unwritable) {
+      notices.error(new ApiError(unwritable), 'Not saved.');
+      return;
+    }
     this.saving = true;
     try {
       const saved = await api.envSave({
@@ -87,3 +100,9 @@ export class EnvDoc {
 }
 
 export const envDoc = new EnvDoc();
+
+unsavedGuard.register({
+  unsaved: () => (envDoc.dirty ? envDoc.stored?.file : undefined),
+  dropsOn: (to) => to.view !== 'env' || to.profile !== envDoc.profile,
+  discard: () => envDoc.discard(),
+});

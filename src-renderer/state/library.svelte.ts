@@ -71,7 +71,7 @@ export class Library {
       return;
     }
     try {
-      const hits = await api.search({ query, limit: 50 });
+      const { hits } = await api.search({ query, limit: 50 });
       // Answers may arrive out of order while typing: keep only the latest query's.
       if (seq !== this.searchSeq) return;
       this.hits = hits;

@@ -1,7 +1,10 @@
 import type { SerializedRunbookError } from '../../src-mcp/engine/errors.js';
 import type { Runbook } from '../../src-mcp/engine/types.js';
 import { ApiError, api } from '../lib/api.js';
+import { toErrorDetail } from '../lib/api-error.js';
 import { notices } from './notices.svelte.js';
+import { unsavedGuard } from './unsaved.svelte.js';
+import { textCannotBeSaved } from '../lib/text-encoding.js';
 
 /** The version on disk that differs from the one the editor started from. */
 export interface DiskVersion {
@@ -23,7 +26,11 @@ export class OpenRunbook {
   removed = $state(false);
   saving = $state(false);
   loadError = $state<SerializedRunbookError | undefined>(undefined);
+  /** Why the last save was refused (kept on screen, unlike a toast, until the next save). */
+  saveError = $state<SerializedRunbookError | undefined>(undefined);
   dirty = $derived(this.stored !== undefined && this.content !== this.stored.content);
+  /** Text that exists only here: edited, or its file was removed on disk. */
+  unsaved = $derived(this.dirty || (this.stored !== undefined && this.removed));
 
   async open(name: string): Promise<void> {
     if (this.name === name && this.stored) return;
@@ -32,6 +39,7 @@ export class OpenRunbook {
     this.conflict = undefined;
     this.removed = false;
     this.loadError = undefined;
+    this.saveError = undefined;
     try {
       this.show(await api.read({ name }));
     } catch (error) {
@@ -43,6 +51,13 @@ export class OpenRunbook {
     this.name = undefined;
     this.stored = undefined;
     this.conflict = undefined;
+    this.removed = false;
+    this.saveError = undefined;
+  }
+
+  /** Forget the edits (the user chose to leave them). */
+  discard(): void {
+    this.close();
   }
 
   edit(text: string): void {
@@ -51,23 +66,38 @@ export class OpenRunbook {
 
   async save(baseMtimeMs = this.stored?.mtimeMs): Promise<boolean> {
     const name = this.name;
-    if (!name || !this.stored || this.saving) return false;
-    this.saving = true;
+    const stored = this.stored;
+    if (!name || !stored || this.saving) return false;
     const content = this.content;
+    this.saveError = textCannotBeSaved(content, stored.path);
+    if (this.saveError) return false;
+    this.saving = true;
     try {
-      const summary = await api.save({ name, content, baseMtimeMs });
-      this.stored = { ...this.stored, ...summary, content };
+      // A file removed on disk is written back under its own path, never over a new one.
+      const summary = this.removed
+        ? await api.create({ name: stored.path, content })
+        : await api.save({ name, content, baseMtimeMs });
+      this.stored = { ...stored, ...summary, content };
       this.conflict = undefined;
+      this.removed = false;
       notices.success(`Saved ${summary.path}`);
       return true;
     } catch (error) {
-      if (error instanceof ApiError && error.code === 'conflict')
-        this.conflict = diskVersionOf(error);
-      else notices.error(error, `Could not save ${name}.`);
+      await this.refused(error);
       return false;
     } finally {
       this.saving = false;
     }
+  }
+
+  private async refused(error: unknown): Promise<void> {
+    if (error instanceof ApiError && error.code === 'conflict')
+      this.conflict = diskVersionOf(error);
+    else if (error instanceof ApiError && error.code === 'exists' && this.removed) {
+      // It came back while we wrote: compare, as with any change on disk.
+      this.removed = false;
+      await this.changedOnDisk();
+    } else this.saveError = toErrorDetail(error);
   }
 
   /** The file changed on disk (the watcher said so): reload it, or ask if there are unsaved edits. */
@@ -76,6 +106,8 @@ export class OpenRunbook {
     if (!name || !this.stored) return;
     const disk = await api.read({ name }).catch(() => undefined);
     if (!disk || this.name !== name || !this.stored) return;
+    // Readable again: a "removed on disk" state is over (the file came back).
+    this.removed = false;
     if (disk.content === this.stored.content) {
       this.stored = disk;
       return;
@@ -118,3 +150,9 @@ function diskVersionOf(error: ApiError): DiskVersion {
 }
 
 export const openRunbook = new OpenRunbook();
+
+unsavedGuard.register({
+  unsaved: () => (openRunbook.unsaved ? openRunbook.name : undefined),
+  dropsOn: (to) => to.view === 'runbook' && to.name !== openRunbook.name,
+  discard: () => openRunbook.discard(),
+});

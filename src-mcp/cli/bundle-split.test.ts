@@ -1,0 +1,71 @@
+/**
+ * The built CLI loads only what a command needs: the read commands never load the MCP SDK, zod,
+ * chokidar or the web host; `mcp`, `serve` and `claude` load their chunks when run. `dist/mcp.js`
+ * stays one file (Electron runs it as plain Node from outside the asar).
+ */
+import { spawnSync } from 'node:child_process';
+import { readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { builtServerCopy, removeServerCopy } from '../mcp/test-build.js';
+import { makeFolder } from '../test-support/temp-folder.js';
+
+let cli: string;
+let mcp: string;
+
+beforeAll(async () => {
+  [cli, mcp] = await Promise.all([builtServerCopy('cli.js'), builtServerCopy('mcp.js')]);
+}, 180_000);
+
+afterAll(async () => {
+  await removeServerCopy(cli);
+  await removeServerCopy(mcp);
+});
+
+/** The files a module loads before it runs: itself and its static imports, transitively. */
+async function staticClosure(file: string, seen = new Map<string, string>()): Promise<string[]> {
+  if (seen.has(file)) return [...seen.values()];
+  const text = await readFile(file, 'utf8');
+  seen.set(file, text);
+  for (const match of text.matchAll(/^import\s(?:[^;]*?\sfrom\s)?"(\.\/[^"]+)"/gms))
+    await staticClosure(path.resolve(path.dirname(file), match[1]!), seen);
+  return [...seen.values()];
+}
+
+/** esbuild marks each bundled module with a `// <path>` comment line. */
+const HEAVY = [
+  { why: 'the MCP SDK', marker: '// node_modules/@modelcontextprotocol/' },
+  { why: 'zod schemas', marker: '// node_modules/zod/' },
+  { why: 'chokidar', marker: '// node_modules/chokidar/' },
+  { why: 'the web host and app API', marker: '// src-mcp/api/' },
+  { why: 'the MCP server', marker: '// src-mcp/mcp/' },
+  { why: 'the client config writers', marker: '// src-mcp/clients/' },
+];
+
+describe('the split CLI bundle', () => {
+  it.each(HEAVY)('does not load $why before a command runs', async ({ marker }) => {
+    const loaded = await staticClosure(cli);
+    expect(loaded.length).toBeGreaterThan(1);
+    expect(loaded.filter((text) => text.includes(marker))).toEqual([]);
+  });
+
+  it('still searches, and still serves MCP, from the copied files', async () => {
+    const dir = await makeFolder({ 'a.md': '# Restart the cache\n\nredis-cli flushall\n' });
+    const env = { PATH: process.env.PATH ?? '', RUNBOOK_COMPANION_DATA: dir };
+    const search = spawnSync(process.execPath, [cli, 'search', 'cache', '--dir', dir], {
+      encoding: 'utf8',
+      env,
+    });
+    expect([search.status, search.stdout]).toEqual([0, expect.stringContaining('a')]);
+    const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8', env });
+    expect(help.stdout).toContain('runbook mcp');
+    expect(help.stdout).toContain('runbook claude');
+    await rm(dir, { recursive: true });
+  });
+
+  it('keeps dist/mcp.js one self-contained file', async () => {
+    const text = await readFile(mcp, 'utf8');
+    expect(text).not.toMatch(/from\s*"\.\.?\//);
+    expect(text).not.toMatch(/import\(\s*"\.\.?\//);
+  });
+});
