@@ -46,14 +46,33 @@ export function runbookUri(name: string): string {
   return `${RUNBOOK_LIST_URI}/${name.split('/').map(encodeURIComponent).join('/')}`;
 }
 
-export function registerRunbookResources(server: McpServer, engine: Engine): void {
+interface ResourceOrder {
+  /** '' first (the list resource), then runbook names in code unit order. */
+  keys: string[];
+  byName: Map<string, RunbookSummary>;
+}
+
+/** Registers the handlers; returns what the server calls on a change event to drop its cache. */
+export function registerRunbookResources(server: McpServer, engine: Engine): () => void {
   const template = new UriTemplate(RUNBOOK_URI_TEMPLATE);
+  // Sorting 10,000 names for each of 20 pages would cost more than the pages themselves.
+  let order: Promise<ResourceOrder> | undefined;
+  const currentOrder = (): Promise<ResourceOrder> => {
+    if (order) return order;
+    const built = engine.list().then((list) => ({
+      keys: ['', ...sortedKeys(list.map((summary) => summary.name))],
+      byName: new Map(list.map((summary) => [summary.name, summary])),
+    }));
+    // A folder that is gone is an error now, not a cached one.
+    built.catch(() => {
+      if (order === built) order = undefined;
+    });
+    order = built;
+    return built;
+  };
   server.server.registerCapabilities({ resources: { listChanged: true } });
   server.server.setRequestHandler(ListResourcesRequestSchema, async (request) => {
-    const list = await engine.list();
-    const byName = new Map(list.map((summary) => [summary.name, summary]));
-    // '' sorts first and is no runbook name: the list resource opens the first page.
-    const keys = ['', ...sortedKeys(list.map((summary) => summary.name))];
+    const { keys, byName } = await currentOrder();
     const page = await pageOf(keys, request.params?.cursor, (name) =>
       name === '' ? listResource : toResource(byName.get(name)!),
     );
@@ -71,6 +90,7 @@ export function registerRunbookResources(server: McpServer, engine: Engine): voi
     if (variables) return readRunbook(engine, uri, variables.name);
     throw new McpError(ErrorCode.InvalidParams, `Resource ${uri} not found`);
   });
+  return () => (order = undefined);
 }
 
 async function readList(engine: Engine, uri: URL): Promise<ReadResourceResult> {

@@ -44,15 +44,17 @@ describe('names that try to leave the folder', () => {
     { why: 'root-relative path', name: '/etc/evil' },
     { why: 'Windows drive path', name: 'C:\\evil' },
     { why: 'NUL byte', name: 'ev\0il' },
-    { why: 'empty name', name: '' },
+    { why: 'empty name', name: '', schema: true },
     { why: 'blank name', name: '   ' },
-    { why: 'over-long name', name: 'x'.repeat(5000) },
+    { why: 'over-long name', name: 'x'.repeat(5000), schema: true },
     { why: 'hidden segment', name: '.trash/evil' },
     { why: 'a folder', name: 'folder.md' },
-  ])('create_runbook refuses a $why with a fix', async ({ name }) => {
+  ])('create_runbook refuses a $why with a fix', async ({ name, schema }) => {
     const result = await callTool(srv.client, 'create_runbook', { name, content: '# Evil\n' });
     expect(result.isError).toBe(true);
-    expect(textOf(result).split('\n').length).toBeGreaterThan(1);
+    // The engine's refusals add a fix on a line of its own; the schema's (before any work) say it inline.
+    if (schema) expect(textOf(result)).toMatch(/runbook name is .*: give /);
+    else expect(textOf(result).split('\n').length).toBeGreaterThan(1);
   });
 
   it.each([

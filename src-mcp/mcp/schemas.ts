@@ -21,7 +21,13 @@ import type {
  * Input fields with the same limits as the web API (src-mcp/engine/limits.ts): an over-long
  * argument is refused before any work, naming the argument. Each tool adds its own describe().
  */
-export const runbookNameField = z.string().min(1).max(MAX_NAME_LENGTH);
+export const runbookNameField = z
+  .string()
+  .min(1, 'The runbook name is empty: give one such as "deploy/rollback".')
+  .max(
+    MAX_NAME_LENGTH,
+    `The runbook name is over ${MAX_NAME_LENGTH} characters: give its path in the folder, such as "deploy/rollback".`,
+  );
 export const folderField = z.string().max(MAX_NAME_LENGTH);
 export const queryField = z.string().min(1).max(MAX_QUERY_LENGTH);
 export const logTextField = z.string().min(1).max(MAX_LOG_CHARS);

@@ -52,11 +52,12 @@ export function createRunbookServer(engine: Engine, options: RunbookServerOption
   registerEditTools(server, engine);
   registerLogTools(server, engine);
   registerApprovalTools(server);
-  registerRunbookResources(server, engine);
+  const dropResourceOrder = registerRunbookResources(server, engine);
   registerRunbookPrompts(server, engine, catalog, options);
   registerCompletions(server, engine, catalog);
   const stop = engine.onChange((event) => {
     catalog.invalidate();
+    dropResourceOrder();
     if (!event.listChanged) return;
     server.sendPromptListChanged();
     server.sendResourceListChanged();
