@@ -54,7 +54,7 @@ describe('install into an existing Claude Desktop config', () => {
     const launch = await realLaunch(dir);
     const result = await install({ configPath: file, launch, now });
     const after = await fs.readFile(file, 'utf8');
-    expect(result).toMatchObject({ written: true, action: 'add', reformats: false, warnings: [] });
+    expect(result).toMatchObject({ written: true, action: 'add', warnings: [] });
     const entryText = [
       '    "runbook": {',
       `      "command": ${JSON.stringify(launch.command)},`,

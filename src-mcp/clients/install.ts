@@ -32,8 +32,6 @@ export interface ConfigChangePlan {
   after: string;
   /** Unified diff of before → after (empty when nothing changes). */
   diff: string;
-  /** Always false: edits are made in place and change no byte outside the entry. Kept for the UI. */
-  reformats: boolean;
   /** Earlier-tool entries this change removes. */
   replacesLegacy: LegacyEntry[];
   /** Earlier-tool entries found (whether or not replaced): their folders can be taken over. */
@@ -182,7 +180,6 @@ function makePlan(
     before,
     after,
     diff,
-    reformats: false,
     replacesLegacy,
     legacy: loaded.legacy,
     warnings,
