@@ -116,6 +116,8 @@ export class RunbookSession implements EngineSource {
         options.watch === false
           ? UNWATCHED
           : watchRunbookFolder(engine, {
+              // The first scan answers first; the watcher then catches up on what changed meanwhile.
+              afterScan: engine.ready(),
               debounceMs: options.debounceMs,
               pollMs: options.pollMs,
               onStatus: (status) => this.statusChanged(entry, status),
