@@ -4,6 +4,7 @@
  */
 import type ElectronStore from 'electron-store';
 import { IPC_EVENT_CHANNEL } from '../src-mcp/api/channels.js';
+import { indexCacheDir } from '../src-mcp/engine/paths.js';
 import type { AppSettings } from '../src-mcp/engine/settings.js';
 import { bundledRunbookDir } from './app-identity.js';
 import type { AppHub } from './context.js';
@@ -16,6 +17,7 @@ export function sessionOptions(settings: AppSettings): SessionOptions {
     logsDir: settings.logsDir,
     profile: settings.profile || undefined,
     followOutsideLinks: settings.followOutsideLinks === true,
+    cacheDir: indexCacheDir(),
   };
 }
 

@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Engine } from '../engine/engine.js';
 import { RunbookError } from '../engine/errors.js';
-import { appDataDir, bundledRunbooksDir, currentPlatform } from '../engine/paths.js';
+import { appDataDir, bundledRunbooksDir, currentPlatform, indexCacheDir } from '../engine/paths.js';
 import { readSettings, type AppSettings } from '../engine/settings.js';
 import { stringOption, type CliIo, type OptionValues } from './command.js';
 
@@ -33,6 +33,7 @@ export function engineFromOptions(values: OptionValues, io: CliIo, onSkip = true
     logsDir: logs ? path.resolve(io.cwd, logs) : settings.logsDir,
     profile: stringOption(values, 'profile') ?? settings.profile,
     followOutsideLinks: settings.followOutsideLinks,
+    cacheDir: indexCacheDir({ ...currentPlatform(), env: io.env }),
     onSkip: onSkip
       ? (skip) =>
           io.stderr(

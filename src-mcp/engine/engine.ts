@@ -15,6 +15,7 @@ import { RunbookFiles, type ReplacedRunbook } from './runbook-files.js';
 import { prepareRender } from './render-request.js';
 import { SearchIndex, type SearchOptions } from './search.js';
 import { Indexer } from './indexer.js';
+import { changedAnything, IndexCacheStore } from './index-cache-store.js';
 import { renderLenient, renderStrict } from './template.js';
 import type {
   ChangeEvent,
@@ -44,6 +45,11 @@ export interface EngineOptions {
    * link is skipped and reported, so `notes.md -> ~/.aws/credentials` never reaches a client).
    */
   followOutsideLinks?: boolean;
+  /**
+   * Where to keep the index cache (one file per folder), so a start with unchanged files reads
+   * none of them; the faces pass `indexCacheDir()`. Without it the engine keeps no cache.
+   */
+  cacheDir?: string;
 }
 
 export interface RenderRequest {
@@ -72,7 +78,8 @@ export class Engine {
   /** What it was opened with, so a host can open the same kind of engine on another folder. */
   readonly options: Readonly<EngineOptions>;
   private readonly catalog = new Catalog();
-  private readonly index = new SearchIndex();
+  private readonly index: SearchIndex;
+  private readonly cache: IndexCacheStore | undefined;
   private readonly envCache: EnvCache;
   private readonly logs: LogStore;
   private readonly files: RunbookFiles;
@@ -91,10 +98,35 @@ export class Engine {
     this.envCache = new EnvCache(boundary);
     this.logs = new LogStore(this.logsDir);
     this.files = new RunbookFiles(this.root, boundary);
+    // Snippets read the few bodies a page shows from their files: no body stays in memory.
+    this.index = new SearchIndex((name) => this.bodyOf(name));
     this.indexer = new Indexer(boundary, this.catalog, this.index, this.envCache, options.onSkip);
-    this.initial = this.indexer.scanAll().then(() => undefined);
+    this.cache =
+      options.cacheDir === undefined
+        ? undefined
+        : IndexCacheStore.open(
+            options.cacheDir,
+            this.root,
+            boundary.followOutsideLinks,
+            this.catalog,
+            this.index,
+          );
+    this.initial = this.firstScan();
     // A failed first scan is reported by every call that awaits ready(); never an unhandled rejection.
     this.initial.catch(() => undefined);
+  }
+
+  /** The cache (when it checks out), then a scan that reads only what changed since. */
+  private async firstScan(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    const restored = this.cache?.restore() ?? false;
+    const event = await this.indexer.scanAll();
+    if (!restored || changedAnything(event)) this.cache?.writeSoon();
+  }
+
+  private bodyOf(name: string): string | undefined {
+    const summary = this.catalog.get(name);
+    return summary && this.files.readBodySync(summary);
   }
 
   /** Starts the first scan in the background and returns at once (the MCP server must answer fast). */
@@ -269,12 +301,17 @@ export class Engine {
 
   async applyChanges(relativePaths: string[]): Promise<ChangeEvent> {
     await this.ready();
-    return this.emit(await this.indexer.apply(relativePaths));
+    const event = await this.indexer.apply(relativePaths);
+    if (changedAnything(event)) this.cache?.writeLater();
+    return this.emit(event);
   }
 
+  /** Cheap when nothing changed: a walk and a stat per file; only changed files are read. */
   async reindex(): Promise<ChangeEvent> {
     await this.ready().catch(() => undefined);
-    return this.emit(await this.indexer.scanAll());
+    const event = await this.indexer.scanAll();
+    if (changedAnything(event)) this.cache?.writeSoon();
+    return this.emit(event);
   }
 
   onChange(listener: ChangeListener): () => void {

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, statSync } from 'node:fs';
 import type { Catalog } from './catalog.js';
 import { isEnvFile, type EnvCache } from './env-cache.js';
 import { missingFolderError, outsideSkip, type FolderBoundary } from './folder-boundary.js';
@@ -50,7 +50,8 @@ export class Indexer {
           followOutsideLinks: this.boundary.followOutsideLinks,
         });
     const before = new Set(this.catalog.list().map((s) => s.name));
-    await this.loadAll(files, event, skips);
+    // A full scan trusts size and mtime: an unchanged file is not read again (see loadOne).
+    await this.loadAll(files, event, skips, true);
     const present = new Set(files.map((f) => nameFromPath(f.relPath)));
     for (const name of before) if (!present.has(name)) this.remove(name, event);
     this.report(skips);
@@ -118,16 +119,24 @@ export class Indexer {
     files: readonly FoundFile[],
     event: ChangeEvent,
     skips: Skip[],
+    trustStat = false,
   ): Promise<void> {
     for (let start = 0; start < files.length; start += LOAD_BATCH) {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-      for (const file of files.slice(start, start + LOAD_BATCH)) this.loadOne(file, event, skips);
+      for (const file of files.slice(start, start + LOAD_BATCH))
+        this.loadOne(file, event, skips, trustStat);
     }
   }
 
-  private loadOne(file: FoundFile, event: ChangeEvent, skips: Skip[]): void {
+  /**
+   * `trustStat` (full scans: the first one over a cached index, and reindex): a file whose size
+   * and mtime are those indexed is not read. A same-size edit that keeps the mtime to the
+   * nanosecond is missed until the file changes again; the watcher's own events always re-read.
+   */
+  private loadOne(file: FoundFile, event: ChangeEvent, skips: Skip[], trustStat: boolean): void {
     const existing = this.catalog.get(nameFromPath(file.relPath));
     const owned = existing?.path === file.relPath;
+    if (owned && trustStat && sameStat(file.absPath, existing)) return;
     const result = loadRunbookFileSync(file.absPath, file.relPath);
     if ('skip' in result) skips.push(result.skip);
     if (!('runbook' in result)) {
@@ -158,6 +167,15 @@ export class Indexer {
       this.reported.set(key, skip);
       this.onSkip?.(skip);
     }
+  }
+}
+
+function sameStat(absPath: string, known: { size: number; mtimeMs: number }): boolean {
+  try {
+    const stat = statSync(absPath, { throwIfNoEntry: false });
+    return stat?.isFile() === true && stat.size === known.size && stat.mtimeMs === known.mtimeMs;
+  } catch {
+    return false;
   }
 }
 

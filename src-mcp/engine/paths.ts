@@ -35,6 +35,17 @@ export function systemAppDataDir(info: PlatformInfo = currentPlatform()): string
   return info.env.XDG_CONFIG_HOME ?? p.join(info.homedir, '.config');
 }
 
+/**
+ * Where the search index cache goes: `RUNBOOK_COMPANION_CACHE`, else `index-cache` in the app's
+ * data folder (so `RUNBOOK_COMPANION_DATA` moves it too). Not `cache`: on macOS and Windows that
+ * is the same folder as Chromium's `Cache` in Electron's user-data folder.
+ */
+export function indexCacheDir(info: PlatformInfo = currentPlatform()): string {
+  const override = info.env.RUNBOOK_COMPANION_CACHE;
+  if (override) return path.resolve(override);
+  return path.join(appDataDir(info), 'index-cache');
+}
+
 export function defaultLogsDir(info: PlatformInfo = currentPlatform()): string {
   return path.join(appDataDir(info), 'logs');
 }

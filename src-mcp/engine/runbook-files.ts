@@ -24,6 +24,18 @@ export class RunbookFiles {
     private readonly boundary = new FolderBoundary(root),
   ) {}
 
+  /** The body as the file holds it now, for a snippet; undefined when it cannot be read. */
+  readBodySync(summary: RunbookSummary): string | undefined {
+    try {
+      const abs = resolveInside(this.root, summary.path);
+      this.boundary.assertInsideSync(abs, summary.path);
+      const result = loadRunbookFileSync(abs, summary.path);
+      return 'runbook' in result ? result.runbook.body : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   async read(summary: RunbookSummary): Promise<Runbook> {
     const abs = resolveInside(this.root, summary.path);
     // The file may have been replaced by a link to outside the folder since it was indexed.

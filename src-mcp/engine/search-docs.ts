@@ -1,7 +1,23 @@
 import { ACCENT_STYLES, type AccentStyle } from './search-fold.js';
 import { FIELD_COUNT, type FieldIndex } from './search-postings.js';
 import { grow } from './search-terms.js';
-import type { IndexDoc } from './search.js';
+
+/** What the table keeps of a document: what a hit shows. The body is not kept (see search.ts). */
+export interface DocRecord {
+  name: string;
+  title: string;
+  description: string;
+  tags: string[];
+  /** Only for an index without a body source (tests, small tools): snippets come from here. */
+  body?: string;
+}
+
+/** The table's typed arrays as the index cache stores them (ids 0…live-1, no holes). */
+export interface DocTableSnapshot {
+  records: DocRecord[];
+  lengths: Int32Array[];
+  styles: Uint8Array;
+}
 
 /**
  * Documents by internal id. A changed runbook gets a new id (so posting lists stay sorted and
@@ -9,12 +25,9 @@ import type { IndexDoc } from './search.js';
  * which renumbers every document.
  */
 export class DocTable {
-  private records: Array<IndexDoc | undefined> = [];
+  private records: Array<DocRecord | undefined> = [];
   private readonly ids = new Map<string, number>();
-  private readonly lengths: Int32Array[] = Array.from(
-    { length: FIELD_COUNT },
-    () => new Int32Array(1024),
-  );
+  private lengths: Int32Array[] = Array.from({ length: FIELD_COUNT }, () => new Int32Array(1024));
   private readonly totals = new Float64Array(FIELD_COUNT);
   /** Per document: its group of identical copies (see search-copies.ts). */
   private groups = new Int32Array(1024);
@@ -34,7 +47,7 @@ export class DocTable {
     return this.ids.get(name);
   }
 
-  get(id: number): IndexDoc | undefined {
+  get(id: number): DocRecord | undefined {
     return this.records[id];
   }
 
@@ -46,7 +59,7 @@ export class DocTable {
     return this.ids.keys();
   }
 
-  open(doc: IndexDoc): number {
+  open(doc: DocRecord): number {
     const id = this.records.length;
     this.records.push(doc);
     this.ids.set(doc.name, id);
@@ -114,7 +127,7 @@ export class DocTable {
   /** Gives the live documents ids 0…live-1, in their order; returns `newIds[old]` (-1: gone). */
   renumber(): Int32Array {
     const newIds = new Int32Array(this.records.length).fill(-1);
-    const records: IndexDoc[] = [];
+    const records: DocRecord[] = [];
     for (let old = 0; old < this.records.length; old++) {
       const doc = this.records[old];
       if (!doc) continue;
@@ -131,6 +144,37 @@ export class DocTable {
     }
     this.records = records;
     return newIds;
+  }
+
+  /** The live documents, renumbered first; the arrays are copies sized to them. */
+  snapshot(): DocTableSnapshot {
+    this.renumber();
+    const n = this.records.length;
+    return {
+      records: this.records.filter((r): r is DocRecord => r !== undefined),
+      lengths: this.lengths.map((lengths) => lengths.slice(0, n)),
+      styles: this.styles.slice(0, n),
+    };
+  }
+
+  /** Fills an empty table from a snapshot (the index cache). */
+  restore(snapshot: DocTableSnapshot): void {
+    const n = snapshot.records.length;
+    const capacity = Math.max(1024, n * 2);
+    this.records = [...snapshot.records];
+    this.ids.clear();
+    snapshot.records.forEach((record, id) => this.ids.set(record.name, id));
+    for (let field = 0; field < FIELD_COUNT; field++) {
+      const lengths = new Int32Array(capacity);
+      const stored = snapshot.lengths[field] ?? new Int32Array(0);
+      lengths.set(stored.subarray(0, n));
+      this.lengths[field] = lengths;
+      this.totals[field] = stored.subarray(0, n).reduce((sum, length) => sum + length, 0);
+    }
+    // The groups are given again by the index, which rebuilds its copy groups from their keys.
+    this.groups = new Int32Array(capacity);
+    this.styles = new Uint8Array(capacity);
+    this.styles.set(snapshot.styles.subarray(0, n));
   }
 
   private lengthsOf(field: number): Int32Array {

@@ -33,7 +33,17 @@ export class PageCollapser {
   private stamp = 0;
 
   /** `groupOf[doc]` is the group of identical copies `doc` belongs to. */
-  page(scored: readonly ScoredDoc[], groupOf: Int32Array, request: PageRequest): CollapsedPage {
+  /**
+   * `before(a, b)`: whether doc `a` goes before doc `b` of the same score. Postings come in a
+   * different order before and after a merge, and in a cached index: equal scores must not
+   * depend on it.
+   */
+  page(
+    scored: readonly ScoredDoc[],
+    groupOf: Int32Array,
+    request: PageRequest,
+    before: (a: number, b: number) => boolean,
+  ): CollapsedPage {
     this.prepare(request.groups);
     const leaders: ScoredDoc[] = [];
     for (const entry of scored) {
@@ -47,9 +57,15 @@ export class PageCollapser {
       }
       this.counts[group] = (this.counts[group] ?? 0) + 1;
       const at = this.leaderAt[group] ?? 0;
-      if (entry.score > (leaders[at]?.score ?? 0)) leaders[at] = entry;
+      const leader = leaders[at];
+      if (
+        !leader ||
+        entry.score > leader.score ||
+        (entry.score === leader.score && before(entry.doc, leader.doc))
+      )
+        leaders[at] = entry;
     }
-    const top = selectTop(leaders, request.offset + request.limit).slice(request.offset);
+    const top = selectTop(leaders, request.offset + request.limit, before).slice(request.offset);
     const docs = top.map((entry) => ({
       ...entry,
       copyCount: (this.counts[groupOf[entry.doc] ?? 0] ?? 1) - 1,
@@ -89,15 +105,23 @@ function listCopies(
   }
 }
 
-/** The `limit` best entries, best first; equal scores keep the order they were found in. */
-export function selectTop(entries: readonly ScoredDoc[], limit: number): ScoredDoc[] {
-  if (limit > 64) return [...entries].sort((a, b) => b.score - a.score).slice(0, limit);
+/** The `limit` best entries, best first; equal scores in `before` order. */
+export function selectTop(
+  entries: readonly ScoredDoc[],
+  limit: number,
+  before: (a: number, b: number) => boolean,
+): ScoredDoc[] {
+  const first = (a: ScoredDoc, b: ScoredDoc): boolean =>
+    a.score > b.score || (a.score === b.score && before(a.doc, b.doc));
+  if (limit > 64)
+    return [...entries].sort((a, b) => (first(a, b) ? -1 : first(b, a) ? 1 : 0)).slice(0, limit);
   // Insertion into a short sorted list: most documents fail the first comparison.
   const top: ScoredDoc[] = [];
   for (const entry of entries) {
-    if (top.length >= limit && entry.score <= (top[top.length - 1]?.score ?? 0)) continue;
+    const last = top[top.length - 1];
+    if (top.length >= limit && last && !first(entry, last)) continue;
     let at = top.length;
-    while (at > 0 && (top[at - 1]?.score ?? 0) < entry.score) at--;
+    while (at > 0 && first(entry, top[at - 1] ?? entry)) at--;
     top.splice(at, 0, entry);
     if (top.length > limit) top.pop();
   }

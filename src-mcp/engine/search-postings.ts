@@ -18,6 +18,15 @@ export function fieldMask(field: FieldIndex): number {
   return field === BODY ? 0xfff : 0xf;
 }
 
+export interface PostingsSnapshot {
+  /** Per term: where its postings start in `docs`/`freqs` (one more entry than terms). */
+  starts: Int32Array<ArrayBuffer>;
+  docs: Int32Array<ArrayBuffer>;
+  /** Packed field frequencies, as `fieldShift` lays them out. */
+  freqs: Int32Array<ArrayBuffer>;
+  docFreq: Int32Array<ArrayBuffer>;
+}
+
 /** Log entries below this never trigger a merge: walking them costs less than merging. */
 const MIN_LOG_TO_MERGE = 8192;
 
@@ -76,12 +85,38 @@ export class Postings {
     this.distinctCount = 0;
   }
 
-  /** A removed document's (distinct) terms: their postings are now dead, skipped until merged. */
-  release(terms: Iterable<number>): void {
-    for (const term of terms) {
+  /**
+   * Removed documents (`dead[doc] === 1`): their postings are now dead, skipped until merged.
+   * One pass over every posting finds their terms, so no document's terms are kept for this;
+   * callers gather removals and release them together, before the next read.
+   */
+  releaseDocs(dead: Uint8Array): void {
+    this.forEachStored((term, doc) => {
+      if (dead[doc] !== 1) return;
       this.docFreq[term] = (this.docFreq[term] ?? 1) - 1;
       this.deadPostings++;
-    }
+    });
+  }
+
+  /** The merged part and document frequencies; `merge` first, or the log is left out. */
+  snapshot(): PostingsSnapshot {
+    const terms = this.starts.length - 1;
+    return {
+      starts: this.starts,
+      docs: this.mergedDocs,
+      freqs: this.mergedFreqs,
+      docFreq: this.docFreq.slice(0, terms),
+    };
+  }
+
+  /** Fills empty postings from a snapshot (the index cache). */
+  restore(snapshot: PostingsSnapshot): void {
+    this.starts = snapshot.starts;
+    this.mergedDocs = snapshot.docs;
+    this.mergedFreqs = snapshot.freqs;
+    const terms = snapshot.docFreq.length;
+    if (terms >= this.seen.length) this.growTo(terms);
+    this.docFreq.set(snapshot.docFreq);
   }
 
   /** Whether reads would be faster after `merge`. */

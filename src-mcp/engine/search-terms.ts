@@ -124,6 +124,38 @@ export class TermDictionary {
       .map(({ term, distance }) => ({ term, id: this.lookup(term), distance }));
   }
 
+  /** The terms and their fingerprints, and the vocabulary's sorted order (as term ids). */
+  snapshot(): TermSnapshot {
+    const n = this.terms.length;
+    return {
+      terms: [...this.terms],
+      hashes: this.hashes.slice(0, n),
+      checks: this.checks.slice(0, n),
+      indexable: this.indexable.slice(0, n),
+      sorted: Int32Array.from(this.vocabulary.all(), (term) => this.lookup(term)),
+    };
+  }
+
+  /** Fills an empty dictionary from a snapshot (the index cache). */
+  restore(snapshot: TermSnapshot): void {
+    const terms = snapshot.terms;
+    const capacity = Math.max(1 << 13, terms.length * 2);
+    this.terms.length = 0;
+    for (const term of terms) this.terms.push(term);
+    this.hashes = new Int32Array(capacity);
+    this.hashes.set(snapshot.hashes);
+    this.checks = new Int32Array(capacity);
+    this.checks.set(snapshot.checks);
+    this.indexable = new Uint8Array(capacity);
+    this.indexable.set(snapshot.indexable);
+    let slots = 1 << 14;
+    while (slots < terms.length * 2) slots *= 2;
+    this.slots = new Int32Array(slots / 2);
+    this.rehash(); // doubles the table: `slots` entries, as many as inserting would have made
+
+    this.vocabulary.restore(Array.from(snapshot.sorted, (id) => this.terms[id] ?? ''));
+  }
+
   /** The id with this fingerprint, else `~slot` of the empty slot to insert it at. */
   private find(h: number, g: number): number {
     const mask = this.slots.length - 1;
@@ -213,6 +245,16 @@ class CodeUnits {
     this.bytes.write(text, 0, 'utf16le');
     return this.units;
   }
+}
+
+/** The dictionary as the index cache stores it: terms by id. */
+export interface TermSnapshot {
+  terms: string[];
+  hashes: Int32Array;
+  checks: Int32Array;
+  indexable: Uint8Array;
+  /** Ids of the indexable terms in sorted order. */
+  sorted: Int32Array;
 }
 
 /** Reusable output of `scan`; grown as needed, so scanning allocates nothing per word. */

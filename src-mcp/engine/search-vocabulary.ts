@@ -19,6 +19,18 @@ export class SortedTerms {
     this.recent.push(term);
   }
 
+  /** Every term, sorted. */
+  all(): readonly string[] {
+    this.settle();
+    return this.sorted;
+  }
+
+  /** Replaces the terms with `sorted`, which must be sorted already (the index cache). */
+  restore(sorted: string[]): void {
+    this.sorted = sorted;
+    this.recent = [];
+  }
+
   /** All terms starting with `prefix`, in sorted order. */
   withPrefix(prefix: string): string[] {
     this.settle();

@@ -9,20 +9,22 @@
  * runbooks (40 MB, 2 cores): MiniSearch built in 5.0 s and peaked at 329 MB; this index builds in
  * about 0.45 s (plus 0.06 s merging at the first query) and the whole process peaks near 200 MB.
  *
- * Memory: the body text is kept once, in the index (the catalog keeps summaries only), because
- * snippets need it and re-reading files per query would tie search latency to the disk. Postings
- * live in typed arrays; terms are stored once.
+ * Memory: no body is kept. A hit's snippet is cut from its file, read again for the few hits a
+ * page shows (`BodySource`; runbooks are at most 1 MiB); identical copies are found by a content
+ * hash taken at index time. Postings live in typed arrays; terms are stored once. Keeping the
+ * bodies cost ~80 MB at 10,178 runbooks; reading ten files for a page costs about a millisecond.
+ * An index built without a body source (tests, tools) keeps the bodies itself.
  */
-import { CopyGroups, hashTermIds } from './search-copies.js';
+import { contentKey, CopyGroups } from './search-copies.js';
 import { accentStyle } from './search-fold.js';
-import { DocTable } from './search-docs.js';
+import { DocTable, type DocRecord } from './search-docs.js';
 import { extractHeadings } from './search-headings.js';
 import { PageCollapser, type PagedDoc } from './search-page.js';
-import { BODY, Postings, type FieldIndex } from './search-postings.js';
+import { BODY, Postings, type FieldIndex, type PostingsSnapshot } from './search-postings.js';
 import { expandWord, QueryScorer, type Expansion } from './search-query.js';
 import { makeSnippet } from './search-snippet.js';
 import { closestNames } from './search-suggest.js';
-import { TermDictionary, type TermBuffer } from './search-terms.js';
+import { TermDictionary, type TermBuffer, type TermSnapshot } from './search-terms.js';
 import { camelCaseParts, queryTerms } from './search-tokens.js';
 import type { Runbook, SearchHit, SearchPage } from './types.js';
 
@@ -57,6 +59,20 @@ export interface SearchOptions {
   offset?: number;
 }
 
+/** The current text of a runbook's body, for its snippet; undefined when it cannot be read. */
+export type BodySource = (name: string) => string | undefined;
+
+/** Everything the index cache stores of an index; documents by id 0…n-1. */
+export interface SearchSnapshot {
+  docs: Array<Omit<DocRecord, 'body'>>;
+  /** Per document: its content key (see search-copies.ts). */
+  copyKeys: string[];
+  lengths: Int32Array[];
+  styles: Uint8Array;
+  terms: TermSnapshot;
+  postings: PostingsSnapshot;
+}
+
 export class SearchIndex {
   private readonly dict = new TermDictionary();
   private readonly postings = new Postings();
@@ -65,22 +81,29 @@ export class SearchIndex {
   private readonly copies = new CopyGroups();
   private readonly collapser = new PageCollapser();
   private readonly buffer: TermBuffer = { ids: new Int32Array(4096) };
+  /** Ids removed since the postings last heard of it (released together: one pass for many). */
+  private removed: number[] = [];
+
+  /** `bodyOf`: where snippets read bodies from; without it the index keeps every body. */
+  constructor(private readonly bodyOf?: BodySource) {}
 
   /** Indexes `doc`, replacing the document of the same name. */
-  add(doc: IndexDoc): void {
+  add(doc: IndexDoc, key: string = contentKey(doc)): void {
     this.remove(doc.name);
-    const id = this.docs.open(doc);
-    let bodyHash = 0;
+    const { name, title, description, tags } = doc;
+    const id = this.docs.open(
+      this.bodyOf
+        ? { name, title, description, tags }
+        : { name, title, description, tags, body: doc.body },
+    );
     let bodyFolded = false;
     const lengths = this.forEachField(doc, (terms, count, field) => {
       this.postings.count(terms, count, id, field);
-      if (field !== BODY) return;
-      bodyHash = hashTermIds(terms, count);
-      bodyFolded = this.dict.foldedInLastScan;
+      if (field === BODY) bodyFolded = this.dict.foldedInLastScan;
     });
     this.postings.flush(id);
     this.docs.setLengths(id, lengths);
-    this.docs.setGroup(id, this.copies.join(doc, bodyHash));
+    this.docs.setGroup(id, this.copies.join(key));
     // Known now for free: whether snippets of this body need the slower accent-tolerant pattern.
     this.docs.setAccentStyle(id, bodyFolded ? accentStyle(doc.body) : 'plain');
   }
@@ -88,15 +111,40 @@ export class SearchIndex {
   remove(name: string): void {
     const id = this.docs.idOf(name);
     if (id === undefined) return;
-    const doc = this.docs.get(id);
     this.copies.leave(this.docs.group(id));
     this.docs.close(id);
-    if (!doc) return;
-    const distinct = new Set<number>();
-    this.forEachField(doc, (terms, count) => {
-      for (let k = 0; k < count; k++) distinct.add(terms[k] ?? 0);
+    this.removed.push(id);
+  }
+
+  /** The index as the cache stores it (merged and renumbered first). */
+  snapshot(): SearchSnapshot {
+    this.settle(true);
+    const table = this.docs.snapshot();
+    return {
+      docs: table.records.map(({ name, title, description, tags }) => ({
+        name,
+        title,
+        description,
+        tags,
+      })),
+      copyKeys: table.records.map((_, id) => this.copies.keyOf(this.docs.group(id))),
+      lengths: table.lengths,
+      styles: table.styles,
+      terms: this.dict.snapshot(),
+      postings: this.postings.snapshot(),
+    };
+  }
+
+  /** Fills an empty index from a snapshot; the caller has checked it belongs to this folder. */
+  restore(snapshot: SearchSnapshot): void {
+    this.docs.restore({
+      records: snapshot.docs,
+      lengths: snapshot.lengths,
+      styles: snapshot.styles,
     });
-    this.postings.release(distinct);
+    snapshot.copyKeys.forEach((key, id) => this.docs.setGroup(id, this.copies.join(key)));
+    this.dict.restore(snapshot.terms);
+    this.postings.restore(snapshot.postings);
   }
 
   has(name: string): boolean {
@@ -116,15 +164,16 @@ export class SearchIndex {
   query(query: string, options: SearchOptions = {}): SearchPage {
     const limit = wholeNumber(options.limit, DEFAULT_LIMIT);
     const offset = wholeNumber(options.offset, 0);
-    if (this.postings.wantsMerge) this.postings.merge(this.docs.renumber());
+    this.settle(false);
     const words = queryTerms(query)
       .map((word) => expandWord(word, this.dict, this.postings))
       .filter((expansions) => expansions.length > 0);
-    const page = this.collapser.page(this.scorer.score(words), this.docs.groupIds(), {
-      offset,
-      limit,
-      groups: this.copies.capacity,
-    });
+    const page = this.collapser.page(
+      this.scorer.score(words),
+      this.docs.groupIds(),
+      { offset, limit, groups: this.copies.capacity },
+      this.nameOrder,
+    );
     const hits = page.docs.flatMap((paged) => this.toHit(paged, words));
     return { hits, total: page.total, matched: page.matched, offset };
   }
@@ -135,18 +184,34 @@ export class SearchIndex {
     );
   }
 
+  /** Equal scores: the shorter name first, then the name (copy2 before copy10, as copies list). */
+  private readonly nameOrder = (a: number, b: number): boolean =>
+    byLengthThenName(this.docs.get(a)?.name ?? '', this.docs.get(b)?.name ?? '') < 0;
+
+  /** Releases removed documents' postings, then merges when reads would gain (or `always`). */
+  private settle(always: boolean): void {
+    if (this.removed.length > 0) {
+      const dead = new Uint8Array(this.docs.capacity);
+      for (const id of this.removed) dead[id] = 1;
+      this.removed = [];
+      this.postings.releaseDocs(dead);
+    }
+    if (always || this.postings.wantsMerge) this.postings.merge(this.docs.renumber());
+  }
+
   private toHit(paged: PagedDoc, words: readonly Expansion[][]): SearchHit[] {
     const doc = this.docs.get(paged.doc);
     if (!doc) return [];
     const terms = this.scorer.termsIn(paged.doc, words);
+    const body = this.bodyOf ? this.bodyOf(doc.name) : doc.body;
     const hit: SearchHit = {
       name: doc.name,
       title: doc.title,
       tags: doc.tags,
       score: round(paged.score),
-      snippet: doc.body
-        ? makeSnippet(doc.body, terms, this.docs.accentStyle(paged.doc))
-        : makeSnippet(doc.description, terms),
+      snippet: body
+        ? makeSnippet(body, terms, this.docs.accentStyle(paged.doc))
+        : makeSnippet(doc.description || doc.title, terms),
       terms,
     };
     if (paged.copyCount > 0) {

@@ -46,8 +46,10 @@ afterAll(async () => {
   await removeServerCopy(mcpCopy);
 });
 
+/** Every path under `dir`, but the app's own index cache (in its data folder), which may change. */
 async function listing(dir: string): Promise<string[]> {
-  return (await readdir(dir, { recursive: true })).sort();
+  const all = await readdir(dir, { recursive: true });
+  return all.filter((p) => !/(^|[\\/])index-cache([\\/]|$)/.test(p)).sort();
 }
 
 describe('the runbook CLI process', () => {

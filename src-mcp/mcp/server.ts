@@ -4,6 +4,7 @@
  */
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { Engine } from '../engine/engine.js';
+import { indexCacheDir } from '../engine/paths.js';
 import { watchRunbookFolder, type FolderWatcher } from '../engine/watcher.js';
 import { registerApprovalTools } from './approval-tools.js';
 import { registerCompletions } from './completions.js';
@@ -73,6 +74,7 @@ export async function runMcpServer(options: McpRunOptions): Promise<void> {
     logsDir: options.logs,
     profile: options.profile,
     followOutsideLinks: options.followOutsideLinks,
+    cacheDir: indexCacheDir(),
     onSkip: logSkip,
   });
   const server = createRunbookServer(engine, { favourites: () => readFavourites(), ...options });
