@@ -7,6 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,12 @@ import { baselineQueries, baselineUnavailable, runBaseline } from './baseline.js
 import { describeFolder, findCorporaRoot, prepareCorpora, type BenchCorpus } from './corpora.js';
 import { measureMcpStartup, measureNodeFloor } from './mcp-startup.js';
 import { measureUi } from './ui.js';
-import { measureCliSearch, measureFloor, measureMcpFirstSearch } from './user-paths.js';
+import {
+  measureCliSearch,
+  useDataFolder,
+  measureFloor,
+  measureMcpFirstSearch,
+} from './user-paths.js';
 import { BENCH_QUERIES } from './queries.js';
 import { whooshSeedScript } from '../test-support/shared-folder.js';
 import { median, round } from './stats.js';
@@ -106,6 +112,16 @@ async function benchCorpus(
 
 /** The paths users wait on, whole process, each as a ratio to the floor measured beside it. */
 async function measureUserPaths(dir: string): Promise<WorkerResult> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'runbook-bench-data-'));
+  useDataFolder(dataDir);
+  try {
+    return await measureUserPathsIn(dir, dataDir);
+  } finally {
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function measureUserPathsIn(dir: string, dataDir: string): Promise<WorkerResult> {
   const query = BENCH_QUERIES[0] ?? 'alert';
   const floor = await measureFloor(dir);
   const cli = await measureCliSearch(path.join(here, 'cli.js'), dir, query);
@@ -124,10 +140,19 @@ async function measureUserPaths(dir: string): Promise<WorkerResult> {
     },
     mcp_peak_rss_mb: mcp['peak_rss_mb'],
     mcp_lists: mcp['lists'],
+    index_cache_mb: await folderMegabytes(path.join(dataDir, 'index-cache')),
     ui: Number.isNaN(usable)
       ? ui
       : { ...ui, usable_ratio_to_floor: ratio(usable), goal_ratio: 4, goal_elements: 5000 },
   };
+}
+
+async function folderMegabytes(dir: string): Promise<number> {
+  const files = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  const sizes = await Promise.all(
+    files.filter((f) => f.isFile()).map(async (f) => (await stat(path.join(dir, f.name))).size),
+  );
+  return round(sizes.reduce((a, b) => a + b, 0) / 1e6, 1);
 }
 
 function withBaseline(

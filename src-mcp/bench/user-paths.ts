@@ -27,10 +27,24 @@ walk(process.argv[1]);
 process.stdout.write(String(files));
 `;
 
+/**
+ * The app's data (settings, index cache) for the measured processes: a temp folder, so the bench
+ * never reads or writes the user's own. Set once by main before any measure.
+ */
+const benchEnv: NodeJS.ProcessEnv = { ...process.env };
+
+export function useDataFolder(dataDir: string): void {
+  benchEnv.RUNBOOK_COMPANION_DATA = dataDir;
+  delete benchEnv.RUNBOOK_COMPANION_CACHE;
+}
+
 function runToExit(args: string[]): Promise<{ ms: number; stdout: string; code: number | null }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, args, {
+      stdio: ['ignore', 'pipe', 'ignore'],
+      env: benchEnv,
+    });
     let stdout = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
     child.on('error', reject);
@@ -87,7 +101,10 @@ class RpcProcess {
   readonly child;
 
   constructor(entry: string, args: string[]) {
-    this.child = spawn(process.execPath, [entry, ...args], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child = spawn(process.execPath, [entry, ...args], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+      env: benchEnv,
+    });
     this.child.stdout.on('data', (chunk: Buffer) => this.take(chunk.toString('utf8')));
   }
 
