@@ -2,7 +2,7 @@
 // (the MCP entry must be ONE plain JS file that Electron's own Node can run), the Electron main
 // and preload as CommonJS, and the renderer with Vite.
 import { build } from 'esbuild';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const at = (p) => path.join(root, p);
 const quiet = process.argv.includes('--quiet');
+const manifest = JSON.parse(readFileSync(at('package.json'), 'utf8'));
 
 // Bundled CommonJS dependencies may call require(); give the ESM bundle one.
 const requireShim =
@@ -48,6 +49,7 @@ async function bundle([source, out, format, split]) {
     external: ['electron', 'playwright-core'],
     // jsonc-parser's `main` is a UMD build whose require() esbuild cannot follow; its ESM build bundles.
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+    define: { __RUNBOOK_VERSION__: JSON.stringify(manifest.version) },
     sourcemap: 'linked',
     logLevel: 'warning',
     legalComments: 'none',

@@ -1,10 +1,12 @@
 import { buildRunbookPrompt } from '../mcp/prompt-text.js';
-import type { ApiHandlers } from './contract.js';
+import type { RunbookSummary } from '../engine/types.js';
+import type { ApiHandlers, RunbookBrief } from './contract.js';
 import type { EngineSource } from './session.js';
 
 type RunbookHandlers = Pick<
   ApiHandlers,
   | 'list'
+  | 'listBrief'
   | 'search'
   | 'read'
   | 'variables'
@@ -25,6 +27,7 @@ export function runbookHandlers(source: EngineSource): RunbookHandlers {
   const engine = () => source.engine;
   return {
     list: () => engine().list(),
+    listBrief: async () => (await engine().list()).map(briefOf),
     search: ({ query, limit, offset }) =>
       engine().searchPage(query, { limit: limit ?? 30, offset }),
     read: ({ name }) => engine().read(name),
@@ -51,6 +54,15 @@ export function runbookHandlers(source: EngineSource): RunbookHandlers {
     logsList: ({ name }) => engine().listLogs(name),
     logsRead: async ({ name, id }) => ({ text: await engine().readLog(name, id) }),
   };
+}
+
+function briefOf(summary: RunbookSummary): RunbookBrief {
+  const brief: RunbookBrief = { name: summary.name, title: summary.title };
+  const ext = summary.path.slice(summary.path.lastIndexOf('.'));
+  if (ext !== '.md') brief.ext = ext;
+  if (summary.tags.length > 0) brief.tags = summary.tags;
+  if (summary.variables.some((v) => v.required)) brief.needsValues = true;
+  return brief;
 }
 
 /** A new runbook starts with the front matter users otherwise look up. */

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { appVersion } from '../engine/app-version.js';
 import type { CliCommand, CliIo } from './command.js';
 import {
   listCommand,
@@ -96,14 +97,5 @@ export async function helpText(): Promise<string> {
 }
 
 async function version(): Promise<string> {
-  const { createRequire } = await import('node:module');
-  const require = createRequire(import.meta.url);
-  for (const candidate of ['../package.json', '../../package.json']) {
-    try {
-      return (require(candidate) as { version: string }).version;
-    } catch {
-      // dist/cli.js and src-mcp/cli/main.ts sit at different depths.
-    }
-  }
-  return 'unknown';
+  return appVersion();
 }

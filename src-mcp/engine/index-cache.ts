@@ -12,7 +12,7 @@
  * 30 MB took 40 ms, a tenth of the budget); the file is only ever replaced whole (atomic rename),
  * and the shape checks catch truncation and foreign bytes.
  */
-import { version as ENGINE_VERSION } from '../../package.json';
+import { appVersion } from './app-version.js';
 import { FIELD_COUNT } from './search-postings.js';
 import type { SearchSnapshot } from './search.js';
 import type { RunbookSummary } from './types.js';
@@ -20,6 +20,7 @@ import type { RunbookSummary } from './types.js';
 /** Bump when what is stored, or how text is tokenized or parsed, changes. */
 export const INDEX_CACHE_FORMAT = 1;
 const MAGIC = 'RBIX';
+const ENGINE_VERSION = appVersion();
 
 /** What a cache must have been written for to be used. */
 export interface IndexCacheKey {

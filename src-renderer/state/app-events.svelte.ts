@@ -1,6 +1,6 @@
 import type { WatchStatus } from '../../src-mcp/engine/watcher.js';
 import type { AppEvent } from '../../src-mcp/api/contract.js';
-import { onAppEvent } from '../lib/api.js';
+import { api, onAppEvent } from '../lib/api.js';
 import { library } from './library.svelte.js';
 import { openRunbook } from './open-runbook.svelte.js';
 import { runForm } from './run-form.svelte.js';
@@ -35,7 +35,8 @@ async function handle(event: AppEvent): Promise<void> {
     await openRunbook.changedOnDisk();
   const running = runForm.name;
   if (running && (change.envChanged || change.changed.includes(running))) {
-    const summary = library.summary(running);
-    if (summary) await runForm.load(running, summary.variables);
+    // The sidebar's list carries no variables: ask for this runbook's (it may be gone by now).
+    const variables = await api.variables({ name: running }).catch(() => undefined);
+    if (variables && runForm.name === running) await runForm.load(running, variables);
   }
 }

@@ -1,34 +1,55 @@
 import { SvelteSet } from 'svelte/reactivity';
-import type { RunbookSummary, SearchHit } from '../../src-mcp/engine/types.js';
+import type { RunbookBrief } from '../../src-mcp/api/contract.js';
+import type { SearchHit } from '../../src-mcp/engine/types.js';
 import { api } from '../lib/api.js';
-import { buildTree, uniqueSorted, visibleRunbooks } from '../lib/tree.js';
+import { appendNew, buildTree, flattenTree, indexByName, uniqueSorted } from '../lib/tree.js';
 import { notices } from './notices.svelte.js';
 
-/** The folder's runbooks, the search box and the keyboard selection of the sidebar. */
+/** Results asked for at a time; "Show more" asks for the next page. */
+export const SEARCH_PAGE_SIZE = 50;
+
+/**
+ * The folder's runbooks, the search box and the keyboard selection of the sidebar.
+ * Everything derived from the list (tree, rows, tags) depends on the list and the tag only, so
+ * typing or clearing a search never rebuilds it; the list is replaced whole, never proxied deeply.
+ */
 export class Library {
-  items = $state<RunbookSummary[]>([]);
+  items = $state.raw<RunbookBrief[]>([]);
   loaded = $state(false);
   query = $state('');
-  hits = $state<SearchHit[]>([]);
+  hits = $state.raw<SearchHit[]>([]);
+  /** Distinct results of the query (identical copies counted once), beyond the loaded `hits`. */
+  total = $state(0);
+  loadingMore = $state(false);
   tag = $state<string | undefined>(undefined);
   collapsed = new SvelteSet<string>();
   /** The highlighted entry for ↑/↓/Enter. */
   active = $state<string | undefined>(undefined);
+  /** Where the tree was scrolled, so clearing a search brings it back there. */
+  treeScrollTop = 0;
   private searchSeq = 0;
 
+  byName = $derived(indexByName(this.items));
   tree = $derived(
-    buildTree(this.tag ? this.items.filter((i) => i.tags.includes(this.tag ?? '')) : this.items),
+    buildTree(this.tag ? this.items.filter((i) => i.tags?.includes(this.tag ?? '')) : this.items),
   );
-  tags = $derived(uniqueSorted(this.items.flatMap((i) => i.tags)));
+  rows = $derived(flattenTree(this.tree, this.collapsed));
+  tags = $derived(uniqueSorted(this.items.flatMap((i) => i.tags ?? [])));
   searching = $derived(this.query.trim() !== '');
-  /** What ↑/↓ walk through: search hits, or the tree's visible runbooks. */
-  visible = $derived(
-    this.searching ? this.hits.map((h) => h.name) : visibleRunbooks(this.tree, this.collapsed),
+  /** Loaded hits, narrowed to the tag when one is chosen. */
+  shownHits = $derived(
+    this.tag ? this.hits.filter((h) => h.tags.includes(this.tag ?? '')) : this.hits,
   );
+  treeNames = $derived(
+    this.rows.flatMap((row) => (row.kind === 'runbook' ? [row.runbook.name] : [])),
+  );
+  /** What ↑/↓ walk through: search hits, or the tree's visible runbooks. */
+  visible = $derived(this.searching ? this.shownHits.map((h) => h.name) : this.treeNames);
+  moreToLoad = $derived(this.searching && this.hits.length < this.total);
 
   async refresh(): Promise<void> {
     try {
-      this.items = await api.list();
+      this.items = await api.listBrief();
       this.loaded = true;
       if (this.searching) await this.runSearch();
     } catch (error) {
@@ -41,8 +62,8 @@ export class Library {
     await this.runSearch();
   }
 
-  summary(name: string): RunbookSummary | undefined {
-    return this.items.find((item) => item.name === name);
+  summary(name: string): RunbookBrief | undefined {
+    return this.byName.get(name);
   }
 
   toggleFolder(path: string): void {
@@ -60,7 +81,31 @@ export class Library {
           ? 0
           : list.length - 1
         : Math.min(list.length - 1, Math.max(0, at + step));
+    // ↓ on the last loaded result fetches the next page, as "Show more" does.
+    if (step === 1 && at === list.length - 1 && this.moreToLoad) void this.loadMore();
     this.active = list[next];
+  }
+
+  /** The next page of results after those loaded. */
+  async loadMore(): Promise<void> {
+    if (this.loadingMore || !this.moreToLoad) return;
+    const seq = this.searchSeq;
+    this.loadingMore = true;
+    try {
+      const page = await api.search({
+        query: this.query.trim(),
+        limit: SEARCH_PAGE_SIZE,
+        offset: this.hits.length,
+      });
+      if (seq !== this.searchSeq) return;
+      // The folder may have changed between pages: a result already shown is not shown twice.
+      this.hits = appendNew(this.hits, page.hits);
+      this.total = page.total;
+    } catch (error) {
+      if (seq === this.searchSeq) notices.error(error, 'Could not load more results.');
+    } finally {
+      this.loadingMore = false;
+    }
   }
 
   private async runSearch(): Promise<void> {
@@ -68,14 +113,16 @@ export class Library {
     const query = this.query.trim();
     if (!query) {
       this.hits = [];
+      this.total = 0;
       return;
     }
     try {
-      const { hits } = await api.search({ query, limit: 50 });
+      const page = await api.search({ query, limit: SEARCH_PAGE_SIZE });
       // Answers may arrive out of order while typing: keep only the latest query's.
       if (seq !== this.searchSeq) return;
-      this.hits = hits;
-      this.active = hits[0]?.name;
+      this.hits = page.hits;
+      this.total = page.total;
+      this.active = page.hits[0]?.name;
     } catch (error) {
       if (seq === this.searchSeq) notices.error(error, 'Search failed.');
     }
