@@ -46,8 +46,8 @@ export class FolderBoundary {
   outsideTargetSync(abs: string): string | undefined {
     if (this.followOutsideLinks) return undefined;
     try {
-      const real = realpathSync(abs);
-      return isInsideReal(realpathSync(this.root), real) ? undefined : real;
+      const real = realpathSync.native(abs);
+      return isInsideReal(realpathSync.native(this.root), real) ? undefined : real;
     } catch {
       return undefined;
     }

@@ -83,6 +83,8 @@ export class SearchIndex {
   private readonly buffer: TermBuffer = { ids: new Int32Array(4096) };
   /** Ids removed since the postings last heard of it (released together: one pass for many). */
   private removed: number[] = [];
+  /** Each document's place in name order, for equal scores; dropped on every change. */
+  private nameRanks: Int32Array | undefined;
 
   /** `bodyOf`: where snippets read bodies from; without it the index keeps every body. */
   constructor(private readonly bodyOf?: BodySource) {}
@@ -90,6 +92,7 @@ export class SearchIndex {
   /** Indexes `doc`, replacing the document of the same name. */
   add(doc: IndexDoc, key: string = contentKey(doc)): void {
     this.remove(doc.name);
+    this.nameRanks = undefined;
     const { name, title, description, tags } = doc;
     const id = this.docs.open(
       this.bodyOf
@@ -111,6 +114,7 @@ export class SearchIndex {
   remove(name: string): void {
     const id = this.docs.idOf(name);
     if (id === undefined) return;
+    this.nameRanks = undefined;
     this.copies.leave(this.docs.group(id));
     this.docs.close(id);
     this.removed.push(id);
@@ -137,6 +141,7 @@ export class SearchIndex {
 
   /** Fills an empty index from a snapshot; the caller has checked it belongs to this folder. */
   restore(snapshot: SearchSnapshot): void {
+    this.nameRanks = undefined;
     this.docs.restore({
       records: snapshot.docs,
       lengths: snapshot.lengths,
@@ -185,8 +190,21 @@ export class SearchIndex {
   }
 
   /** Equal scores: the shorter name first, then the name (copy2 before copy10, as copies list). */
-  private readonly nameOrder = (a: number, b: number): boolean =>
-    byLengthThenName(this.docs.get(a)?.name ?? '', this.docs.get(b)?.name ?? '') < 0;
+  private readonly nameOrder = (a: number, b: number): boolean => {
+    // Ranked once per change: comparing names on every tie cost a fifth of a query at 10k.
+    const ranks = (this.nameRanks ??= this.rankNames());
+    return (ranks[a] ?? 0) < (ranks[b] ?? 0);
+  };
+
+  private rankNames(): Int32Array {
+    const ids: number[] = [];
+    for (let id = 0; id < this.docs.capacity; id++) if (this.docs.get(id)) ids.push(id);
+    const nameOf = (id: number): string => this.docs.get(id)?.name ?? '';
+    ids.sort((a, b) => byLengthThenName(nameOf(a), nameOf(b)));
+    const ranks = new Int32Array(this.docs.capacity);
+    ids.forEach((id, rank) => (ranks[id] = rank));
+    return ranks;
+  }
 
   /** Releases removed documents' postings, then merges when reads would gain (or `always`). */
   private settle(always: boolean): void {
@@ -196,7 +214,10 @@ export class SearchIndex {
       this.removed = [];
       this.postings.releaseDocs(dead);
     }
-    if (always || this.postings.wantsMerge) this.postings.merge(this.docs.renumber());
+    if (always || this.postings.wantsMerge) {
+      this.postings.merge(this.docs.renumber());
+      this.nameRanks = undefined;
+    }
   }
 
   private toHit(paged: PagedDoc, words: readonly Expansion[][]): SearchHit[] {
