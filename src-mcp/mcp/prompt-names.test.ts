@@ -12,6 +12,11 @@ describe('sanitizePromptName', () => {
     { why: 'accents fold to ASCII', name: 'déploiement/étape', prompt: 'deploiement_etape' },
     { why: 'no letter is dropped', name: 'Ünïcode runbook', prompt: 'Unicode_runbook' },
     { why: 'ligatures and wide forms fold too', name: 'ﬁle/Ｒｅｄｉｓ', prompt: 'file_Redis' },
+    {
+      why: 'letters without a decomposition are spelled out, as search folds them',
+      name: 'Hauptstraße/Ærø',
+      prompt: 'Hauptstrasse_AEro',
+    },
     { why: 'scripts without ASCII become _', name: 'ops/重启', prompt: 'ops' },
     { why: 'nothing usable left', name: '///', prompt: 'runbook' },
   ])('$why', ({ name, prompt }) => {

@@ -3,6 +3,7 @@
  * A name depends on its own path (and on clashes only), so it stays the same from run to run.
  */
 import { createHash } from 'node:crypto';
+import { foldAccents } from '../engine/search-fold.js';
 
 /** The earlier tool's generic prompt; no runbook may take its name. */
 export const COMPAT_PROMPT_NAME = 'get_runbook_as_prompt';
@@ -11,11 +12,9 @@ export const COMPAT_PROMPT_NAME = 'get_runbook_as_prompt';
 export const MAX_PROMPT_NAME = 60;
 const DIGEST_LENGTH = 8;
 
-/** Accented letters become their ASCII base (`Ünïcode` → `Unicode`), other characters `_`. */
+/** Accents folded as search folds them (`Ünïcode` → `Unicode`), other characters `_`. */
 function toAsciiWords(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
+  return foldAccents(text)
     .replace(/[^A-Za-z0-9_-]+/g, '_')
     .replace(/^_+|_+$/g, '');
 }
