@@ -16,12 +16,8 @@ import { baselineQueries, baselineUnavailable, runBaseline } from './baseline.js
 import { describeFolder, findCorporaRoot, prepareCorpora, type BenchCorpus } from './corpora.js';
 import { measureMcpStartup, measureNodeFloor } from './mcp-startup.js';
 import { measureUi } from './ui.js';
-import {
-  measureCliSearch,
-  useDataFolder,
-  measureFloor,
-  measureMcpFirstSearch,
-} from './user-paths.js';
+import { useDataFolder } from './rpc-process.js';
+import { measureCliSearch, measureFloor, measureMcpFirstSearch } from './user-paths.js';
 import { BENCH_QUERIES } from './queries.js';
 import { whooshSeedScript } from '../test-support/shared-folder.js';
 import { median, round } from './stats.js';
@@ -95,11 +91,13 @@ async function benchCorpus(
     index_only: runWorker('index-only', corpus.dir),
   };
   if (options.minisearch) result['minisearch'] = runWorker('minisearch', corpus.dir);
-  result['mcp_initialize'] = {
-    ...(await measureMcpStartup(path.join(here, 'mcp.js'), corpus.dir)),
-    node_e_0_floor_ms: await measureNodeFloor(),
-  };
-  result['user_paths'] = await measureUserPaths(corpus.dir);
+  await inTempDataFolder(async (dataDir) => {
+    result['mcp_initialize'] = {
+      ...(await measureMcpStartup(path.join(here, 'mcp.js'), corpus.dir)),
+      node_e_0_floor_ms: await measureNodeFloor(),
+    };
+    result['user_paths'] = await measureUserPaths(corpus.dir, dataDir);
+  });
   result['targets_met'] = {
     cold_build: median(coldMs) <= TARGETS.cold_build_ms,
     update: numberAt(full, 'update', 'median_ms') <= TARGETS.update_ms,
@@ -110,18 +108,19 @@ async function benchCorpus(
   return result;
 }
 
-/** The paths users wait on, whole process, each as a ratio to the floor measured beside it. */
-async function measureUserPaths(dir: string): Promise<WorkerResult> {
+/** The spawned servers and CLIs get a fresh data folder: never the user's settings or caches. */
+async function inTempDataFolder(measure: (dataDir: string) => Promise<void>): Promise<void> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'runbook-bench-data-'));
   useDataFolder(dataDir);
   try {
-    return await measureUserPathsIn(dir, dataDir);
+    await measure(dataDir);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-async function measureUserPathsIn(dir: string, dataDir: string): Promise<WorkerResult> {
+/** The paths users wait on, whole process, each as a ratio to the floor measured beside it. */
+async function measureUserPaths(dir: string, dataDir: string): Promise<WorkerResult> {
   const query = BENCH_QUERIES[0] ?? 'alert';
   const floor = await measureFloor(dir);
   const cli = await measureCliSearch(path.join(here, 'cli.js'), dir, query);

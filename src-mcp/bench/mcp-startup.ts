@@ -3,45 +3,20 @@
  * The issue's bound: 300 ms even with 10,000 runbooks (the index builds in the background).
  */
 import { spawn } from 'node:child_process';
+import { INITIALIZE_PARAMS, RpcProcess } from './rpc-process.js';
 import { median, round } from './stats.js';
-
-const INITIALIZE = {
-  jsonrpc: '2.0',
-  id: 1,
-  method: 'initialize',
-  params: {
-    protocolVersion: '2025-06-18',
-    capabilities: {},
-    clientInfo: { name: 'runbook-bench', version: '1' },
-  },
-};
 
 export const INITIALIZE_TARGET_MS = 300;
 
-function timeInitialize(serverEntry: string, dir: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(process.execPath, [serverEntry, '--dir', dir, '--logs', dir], {
-      stdio: ['pipe', 'pipe', 'ignore'],
-    });
-    let output = '';
-    const timer = setTimeout(
-      () => finish(new Error('no answer to initialize within 10 s')),
-      10_000,
-    );
-    const finish = (error?: Error, ms?: number): void => {
-      clearTimeout(timer);
-      child.kill();
-      if (error) reject(error);
-      else resolve(ms!);
-    };
-    child.on('error', (error) => finish(error));
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      if (output.includes('"id":1')) finish(undefined, performance.now() - started);
-    });
-    child.stdin.write(`${JSON.stringify(INITIALIZE)}\n`);
-  });
+async function timeInitialize(serverEntry: string, dir: string): Promise<number> {
+  const started = performance.now();
+  const server = new RpcProcess(serverEntry, ['--dir', dir, '--logs', `${dir}/.bench-logs`]);
+  try {
+    await server.call('initialize', INITIALIZE_PARAMS);
+    return performance.now() - started;
+  } finally {
+    server.close();
+  }
 }
 
 export async function measureMcpStartup(

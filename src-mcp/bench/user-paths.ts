@@ -6,7 +6,7 @@
  * of the same run.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { benchEnv, INITIALIZE_PARAMS, RpcProcess } from './rpc-process.js';
 import { median, round } from './stats.js';
 
 const RUNS = 5;
@@ -26,17 +26,6 @@ const walk = (dir) => {
 walk(process.argv[1]);
 process.stdout.write(String(files));
 `;
-
-/**
- * The app's data (settings, index cache) for the measured processes: a temp folder, so the bench
- * never reads or writes the user's own. Set once by main before any measure.
- */
-const benchEnv: NodeJS.ProcessEnv = { ...process.env };
-
-export function useDataFolder(dataDir: string): void {
-  benchEnv.RUNBOOK_COMPANION_DATA = dataDir;
-  delete benchEnv.RUNBOOK_COMPANION_CACHE;
-}
 
 function runToExit(args: string[]): Promise<{ ms: number; stdout: string; code: number | null }> {
   return new Promise((resolve, reject) => {
@@ -93,74 +82,6 @@ export interface ListMeasure {
   first_page_ms: number;
 }
 
-/** A line-delimited JSON-RPC client over a spawned server's stdio, just enough to time calls. */
-class RpcProcess {
-  private buffer = '';
-  private nextId = 1;
-  private readonly waiting = new Map<number, (line: string) => void>();
-  readonly child;
-
-  constructor(entry: string, args: string[]) {
-    this.child = spawn(process.execPath, [entry, ...args], {
-      stdio: ['pipe', 'pipe', 'ignore'],
-      env: benchEnv,
-    });
-    this.child.stdout.on('data', (chunk: Buffer) => this.take(chunk.toString('utf8')));
-  }
-
-  call(method: string, params: unknown): Promise<{ line: string; result: unknown }> {
-    const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${method}: no answer in 120 s`)), 120_000);
-      this.waiting.set(id, (line) => {
-        clearTimeout(timer);
-        const message = JSON.parse(line) as { result?: unknown; error?: unknown };
-        if (message.error) reject(new Error(`${method}: ${JSON.stringify(message.error)}`));
-        else resolve({ line, result: message.result });
-      });
-      this.send({ jsonrpc: '2.0', id, method, params });
-    });
-  }
-
-  notify(method: string): void {
-    this.send({ jsonrpc: '2.0', method });
-  }
-
-  /** Peak resident memory so far (Linux only: VmHWM). */
-  peakRssMb(): number | null {
-    try {
-      const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
-      const kb = /VmHWM:\s+(\d+)/.exec(status)?.[1];
-      return kb ? round(Number(kb) / 1024, 1) : null;
-    } catch {
-      return null;
-    }
-  }
-
-  close(): void {
-    this.child.kill();
-  }
-
-  private send(message: unknown): void {
-    this.child.stdin.write(`${JSON.stringify(message)}\n`);
-  }
-
-  private take(text: string): void {
-    this.buffer += text;
-    let newline;
-    while ((newline = this.buffer.indexOf('\n')) !== -1) {
-      const line = this.buffer.slice(0, newline);
-      this.buffer = this.buffer.slice(newline + 1);
-      const { id } = JSON.parse(line) as { id?: unknown };
-      const resolve = typeof id === 'number' ? this.waiting.get(id) : undefined;
-      if (resolve) {
-        this.waiting.delete(id as number);
-        resolve(line);
-      }
-    }
-  }
-}
-
 async function pageThrough(
   server: RpcProcess,
   method: 'prompts/list' | 'resources/list',
@@ -195,11 +116,7 @@ async function mcpSession(entry: string, dir: string, query: string): Promise<Mc
   const started = performance.now();
   const server = new RpcProcess(entry, ['--dir', dir, '--logs', `${dir}/.bench-logs`]);
   try {
-    await server.call('initialize', {
-      protocolVersion: '2025-06-18',
-      capabilities: {},
-      clientInfo: { name: 'runbook-bench', version: '1' },
-    });
+    await server.call('initialize', INITIALIZE_PARAMS);
     server.notify('notifications/initialized');
     await server.call('tools/call', { name: 'search_runbooks', arguments: { query } });
     const firstSearchMs = performance.now() - started;
