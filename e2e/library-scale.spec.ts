@@ -39,7 +39,7 @@ async function openBig(app: AppSession, page: Page): Promise<RunbookApp> {
 
 /** Scrolls the list from top to bottom a screen at a time; returns every aria-posinset seen. */
 function positionsSeenWhileScrolling(page: Page): Promise<number[]> {
-  return page.getByRole('listbox', { name: 'Runbooks' }).evaluate(async (list) => {
+  return page.getByRole('tree', { name: 'Runbooks' }).evaluate(async (list) => {
     const viewport = list.parentElement as HTMLElement;
     const frame = () => new Promise((done) => requestAnimationFrame(() => done(undefined)));
     const seen = new Set<number>();
@@ -47,7 +47,7 @@ function positionsSeenWhileScrolling(page: Page): Promise<number[]> {
       viewport.scrollTop = top;
       await frame();
       await frame();
-      for (const option of list.querySelectorAll('[role="option"]')) {
+      for (const option of list.querySelectorAll('[role="treeitem"][aria-posinset]')) {
         seen.add(Number(option.getAttribute('aria-posinset')));
       }
     }
@@ -62,7 +62,7 @@ test('a folder of 2,000 runbooks shows a screenful of rows, and scrolling reache
   test.slow();
   const ui = await openBig(app, page);
   const total = GENERATED + BUNDLED + COPIES.length;
-  const options = ui.library.tree.getByRole('option');
+  const options = ui.library.runbooks();
   expect(await options.count()).toBeLessThan(100);
   await expect(options.first()).toHaveAttribute('aria-setsize', String(total));
   expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(1000);
@@ -127,7 +127,7 @@ test('clearing a search brings the tree back where it was scrolled', async ({ ap
   await ui.library.scrollTo(30_000);
   const top = await ui.library.scrollTop();
   expect(top).toBeGreaterThan(20_000);
-  const shown = await ui.library.tree.getByRole('option').nth(10).textContent();
+  const shown = await ui.library.runbooks().nth(10).textContent();
   await ui.library.find('zebrafish');
   await expect(ui.library.count).toHaveText(`${ZEBRAFISH} found`);
   await ui.library.search.fill('');

@@ -29,7 +29,7 @@ test('Ctrl+K focuses the search box from anywhere', async ({ ui, page }) => {
 });
 
 test('the folder shows as a tree, and a tag filters it', async ({ ui }) => {
-  await expect(ui.library.tree.getByRole('button', { name: 'deploy' })).toBeVisible();
+  await expect(ui.library.folder('deploy')).toBeVisible();
   await expect(ui.library.entry('Rolling deploy of a service')).toBeVisible();
   await ui.page.getByLabel('Tag').selectOption('postgres');
   await expect(ui.library.entry('Postgres replication lag')).toBeVisible();

@@ -42,7 +42,7 @@ test('the printed link logs in once: the token moves to an HttpOnly, SameSite=St
   context,
 }) => {
   await page.goto(serve.url);
-  await expect(page.getByRole('listbox', { name: 'Runbooks' })).toBeVisible();
+  await expect(page.getByRole('tree', { name: 'Runbooks' })).toBeVisible();
   expect(page.url()).not.toContain('token=');
   const [cookie] = await context.cookies(serve.origin);
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
@@ -63,7 +63,7 @@ test('another site cannot call the API from the browser, even with the user logg
   page,
 }) => {
   await page.goto(serve.url);
-  await expect(page.getByRole('listbox', { name: 'Runbooks' })).toBeVisible();
+  await expect(page.getByRole('tree', { name: 'Runbooks' })).toBeVisible();
   const evil = await startEvilSite(serve.port);
   try {
     await page.goto(evil.url);

@@ -29,6 +29,24 @@ const entries = [
   ['src-main/preload.ts', 'dist/main/preload.cjs', 'cjs'],
 ];
 
+function buildRunForm() {
+  if (!existsSync(at('vite.app.config.ts'))) return '';
+  const vite = spawnSync(
+    process.execPath,
+    [
+      at('node_modules/vite/bin/vite.js'),
+      'build',
+      '--config',
+      'vite.app.config.ts',
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  if (vite.status !== 0) process.exit(vite.status ?? 1);
+  return readFileSync(at('dist/app/run-form.html'), 'utf8');
+}
+
 async function bundle([source, out, format, split]) {
   const output = split
     ? {
@@ -49,7 +67,10 @@ async function bundle([source, out, format, split]) {
     external: ['electron', 'playwright-core'],
     // jsonc-parser's `main` is a UMD build whose require() esbuild cannot follow; its ESM build bundles.
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
-    define: { __RUNBOOK_VERSION__: JSON.stringify(manifest.version) },
+    define: {
+      __RUNBOOK_VERSION__: JSON.stringify(manifest.version),
+      __RUNBOOK_FORM_HTML__: JSON.stringify(runFormHtml),
+    },
     sourcemap: 'linked',
     logLevel: 'warning',
     legalComments: 'none',
@@ -58,6 +79,8 @@ async function bundle([source, out, format, split]) {
 
 const started = Date.now();
 rmSync(at('dist'), { recursive: true, force: true });
+// The MCP App's run form (src-app) first: the server bundles inline its one HTML file.
+const runFormHtml = buildRunForm();
 await Promise.all(entries.filter(([source]) => existsSync(at(source))).map(bundle));
 if (existsSync(at('vite.config.ts'))) {
   const vite = spawnSync(

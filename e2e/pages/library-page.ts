@@ -11,15 +11,28 @@ export class LibraryPage {
   constructor(private readonly page: Page) {
     const sidebar = page.getByRole('complementary', { name: 'Runbook library' });
     this.search = page.getByRole('combobox', { name: 'Search runbooks' });
-    this.tree = page.getByRole('listbox', { name: /Runbooks|Search results/ });
+    // The folder is a tree; a search shows a listbox of results in its place.
+    this.tree = page
+      .getByRole('tree', { name: 'Runbooks' })
+      .or(page.getByRole('listbox', { name: 'Search results' }));
     this.newButton = sidebar.getByRole('button', { name: 'New runbook' });
     this.count = sidebar.getByRole('status');
     this.showMore = sidebar.getByRole('button', { name: /Show more/ });
   }
 
-  /** The option the keyboard has chosen. */
+  /** The runbook rows (tree items that are not folders, or search results). */
+  runbooks(): Locator {
+    return this.tree.locator('[role="treeitem"]:not([aria-expanded]), [role="option"]');
+  }
+
+  /** A folder row of the tree. */
+  folder(name: string): Locator {
+    return this.tree.getByRole('treeitem', { name, exact: true });
+  }
+
+  /** The runbook the keyboard has chosen. */
   selected(): Locator {
-    return this.tree.getByRole('option', { selected: true });
+    return this.runbooks().and(this.page.locator('[aria-selected="true"]'));
   }
 
   /** The list only holds the rows on screen: scrolling is how the others come in. */
@@ -43,7 +56,7 @@ export class LibraryPage {
   }
 
   entry(title: string | RegExp): Locator {
-    return this.tree.getByRole('option').filter({ hasText: title });
+    return this.runbooks().filter({ hasText: title });
   }
 
   async openEntry(title: string | RegExp): Promise<void> {

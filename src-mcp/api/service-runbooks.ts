@@ -49,7 +49,7 @@ export function runbookHandlers(source: EngineSource): RunbookHandlers {
       const rendered = await open.render(summary.name, { vars: vars ?? {}, profile });
       const last = includeLastLog ? await open.latestLog(summary.name) : undefined;
       const pastRun = last ? { createdAt: last.entry.createdAt, text: last.text } : undefined;
-      return { text: buildRunbookPrompt(summary.name, rendered, pastRun) };
+      return { text: buildRunbookPrompt(summary.name, rendered, pastRun, summary.tools) };
     },
     logsList: ({ name }) => engine().listLogs(name),
     logsRead: async ({ name, id }) => ({ text: await engine().readLog(name, id) }),

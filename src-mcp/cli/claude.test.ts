@@ -11,13 +11,13 @@ interface Captured {
   stderr: string;
 }
 
-async function cli(args: string[]): Promise<Captured> {
+async function cli(args: string[], env: Record<string, string> = {}): Promise<Captured> {
   let stdout = '';
   let stderr = '';
   const code = await runCli(['claude', ...args], {
     stdout: (t) => void (stdout += t),
     stderr: (t) => void (stderr += t),
-    env: {},
+    env,
     cwd: os.tmpdir(),
   });
   return { code, stdout, stderr };
@@ -63,7 +63,7 @@ describe('runbook claude', () => {
     const text = await fs.readFile(config, 'utf8');
     await fs.writeFile(config, text.replace(JSON.stringify(process.execPath), '"/old/nvm/node"'));
     const status = await cli(['status', '--config', config]);
-    expect(status.code).toBe(0);
+    expect(status.code).toBe(1);
     expect(status.stdout).toContain('"runbook": installed, but out of date (command differ)');
     expect(status.stdout).toContain('problem: /old/nvm/node does not exist');
   });

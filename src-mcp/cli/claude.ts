@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { RunbookError } from '../engine/errors.js';
 import { clientSpec, isClientId } from '../clients/clients.js';
@@ -10,10 +11,11 @@ import { install, uninstall } from '../clients/install.js';
 import {
   foldersOfLaunch,
   launchFromEntry,
-  sourceCheckoutLaunch,
+  preferredLaunch,
   type LaunchFolders,
   type ServerLaunch,
 } from '../clients/launch.js';
+import type { PlatformContext } from '../clients/platform.js';
 import { QUIT_CLAUDE_FIRST, detectRunningClaudeDesktop } from '../clients/running-client.js';
 import { testConnection } from '../clients/test-connection.js';
 import {
@@ -83,7 +85,14 @@ function configTarget(values: OptionValues, io: CliIo): ConfigTarget {
     client,
     name: stringOption(values, 'name'),
     configPath: config ? path.resolve(io.cwd, config) : undefined,
+    platform: platformOf(io),
   };
+}
+
+/** The invocation's own environment decides home (and so the config files and the installed app). */
+function platformOf(io: CliIo): PlatformContext {
+  const homedir = io.env.HOME ?? io.env.USERPROFILE ?? os.homedir();
+  return { platform: process.platform, homedir, env: io.env };
 }
 
 async function showStatus(target: ConfigTarget, values: OptionValues, io: CliIo): Promise<number> {
@@ -94,23 +103,24 @@ async function showStatus(target: ConfigTarget, values: OptionValues, io: CliIo)
     ? await launchFolders(values, io)
     : installedFolders(found);
   const status = folders
-    ? await configStatus({ ...target, launch: sourceCheckoutLaunch(folders.dir, folders) })
+    ? await configStatus({ ...target, launch: preferredLaunch(folders, target.platform) })
     : found;
   if (values.json) writeJson(io, status);
   else io.stdout(`${describeStatus(status).join('\n')}\n`);
-  if (status.state !== 'invalid') return 0;
-  throw invalidFile(status);
+  if (status.state === 'invalid') throw invalidFile(status);
+  // A missing node or script fails only inside Claude Desktop's logs: make scripts notice here.
+  return status.problems.length > 0 ? 1 : 0;
 }
 
 async function runInstall(target: ConfigTarget, values: OptionValues, io: CliIo): Promise<number> {
   const replaceLegacy = values['replace-legacy'] === true;
   // An invalid file is refused by install itself, with the entry to add by hand.
-  const before = replaceLegacy ? await configStatus(target) : undefined;
+  const before = await configStatus(target);
   const folders = await foldersForInstall(values, io, before);
   await warnIfClaudeRuns(target.client, io);
   const result = await install({
     ...target,
-    launch: sourceCheckoutLaunch(folders.dir, folders),
+    launch: preferredLaunch(folders, target.platform),
     replaceLegacy,
     force: values.force === true,
   });
@@ -139,23 +149,28 @@ async function runTest(target: ConfigTarget, values: OptionValues, io: CliIo): P
   const status = await configStatus(target);
   if (status.state === 'invalid') throw invalidFile(status);
   const configured = ownLaunch(status);
-  const launch = configured ?? sourceCheckoutLaunch((await launchFolders(values, io)).dir);
+  const launch = configured ?? preferredLaunch(await launchFolders(values, io), target.platform);
   const report = await testConnection(launch);
+  // A missing node or script, or a bare command, fails in Claude Desktop even if it starts here.
+  const problems = configured ? status.problems : [];
+  const ok = report.ok && problems.length === 0;
   if (values.json) {
-    writeJson(io, { launch, configured: configured !== undefined, ...report });
-  } else {
-    const what = configured
-      ? `the "${status.name}" entry of ${status.configPath}`
-      : 'what install would write (not installed yet)';
-    io.stdout(`Testing ${what}:\n  ${[launch.command, ...launch.args].join(' ')}\n`);
-    const text = `${describeConnection(report).join('\n')}\n`;
-    if (report.ok)
-      io.stdout(
-        `${text}Restart ${status.label} to load it: ${clientSpec(status.client).restartHint}\n`,
-      );
-    else io.stderr(text);
+    writeJson(io, { launch, configured: configured !== undefined, problems, ...report });
+    return ok ? 0 : 1;
   }
-  return report.ok ? 0 : 1;
+  const what = configured
+    ? `the "${status.name}" entry of ${status.configPath}`
+    : 'what install would write (not installed yet)';
+  io.stdout(`Testing ${what}:\n  ${[launch.command, ...launch.args].join(' ')}\n`);
+  const text = `${describeConnection(report).join('\n')}\n`;
+  if (ok) {
+    const hint = clientSpec(status.client).restartHint;
+    io.stdout(`${text}Restart ${status.label} to load it: ${hint}\n`);
+    return 0;
+  }
+  const advice = problems.map((problem) => `problem: ${problem}\n`).join('');
+  io.stderr(`${text}${advice}${advice ? 'Run install to write an entry that starts.\n' : ''}`);
+  return 1;
 }
 
 interface ChosenFolders extends LaunchFolders {
@@ -171,13 +186,16 @@ function logsOption(values: OptionValues, io: CliIo): string | undefined {
   return logs ? path.resolve(io.cwd, logs) : undefined;
 }
 
-/** Replacing the earlier tool takes over its folders, unless --dir/--logs say otherwise. */
+/**
+ * Beside (or instead of) the earlier tool, serve its folders, unless --dir/--logs say otherwise:
+ * the bundled examples would put a second server with the same tools on a folder nobody uses.
+ */
 async function foldersForInstall(
   values: OptionValues,
   io: CliIo,
-  replacing?: ConfigStatus,
+  before: ConfigStatus,
 ): Promise<ChosenFolders> {
-  const legacy = replacing?.legacy.find((found) => found.runbooksDir ?? found.logsDir);
+  const legacy = before.legacy.find((found) => found.runbooksDir ?? found.logsDir);
   const legacyDir = stringOption(values, 'dir') ? undefined : legacy?.runbooksDir;
   const legacyLogs = stringOption(values, 'logs') ? undefined : legacy?.logsDir;
   const notes: string[] = [];

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RunbookError } from '../engine/errors.js';
 import { isJsonObject } from './config-text.js';
+import { findInstalledApp } from './installed-app.js';
+import { currentPlatform, type PlatformContext } from './platform.js';
 
 /** How a client starts our MCP server: what goes into its config entry. */
 export interface ServerLaunch {
@@ -21,13 +23,31 @@ export interface LaunchFolders {
 
 const PACKAGE_NAME = 'runbook-companion';
 
-/** From a source checkout: this Node runs `<repo>/dist/mcp.js` (made by `npm run build`). */
+/**
+ * From a source checkout: this Node runs `<repo>/dist/mcp.js` (made by `npm run build`). When
+ * "this Node" is Electron's, it must be told to act as Node.
+ */
 export function sourceCheckoutLaunch(
   dir: string,
   options: Omit<LaunchFolders, 'dir'> = {},
 ): ServerLaunch {
   const entry = path.join(findRepoRoot(import.meta.url), 'dist', 'mcp.js');
-  return { command: process.execPath, args: [entry, ...folderArgs({ dir, ...options })] };
+  const launch = { command: process.execPath, args: [entry, ...folderArgs({ dir, ...options })] };
+  return process.versions.electron ? { ...launch, env: { ELECTRON_RUN_AS_NODE: '1' } } : launch;
+}
+
+/**
+ * What the CLI writes: the installed app's own binary and entry when the app is there (an nvm
+ * node vanishes with the next upgrade; the app stays), else this checkout's build.
+ */
+export function preferredLaunch(
+  folders: LaunchFolders,
+  ctx: PlatformContext = currentPlatform(),
+): ServerLaunch {
+  const app = findInstalledApp(ctx);
+  return app
+    ? packagedAppLaunch({ ...folders, ...app })
+    : sourceCheckoutLaunch(folders.dir, folders);
 }
 
 export interface PackagedApp extends LaunchFolders {

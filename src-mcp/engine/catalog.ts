@@ -2,6 +2,7 @@ import { isRunbookError, RunbookError } from './errors.js';
 import { boundedEditDistance } from './name-distance.js';
 import { baseName, extensionRank, nameFromPath, normalizeNameInput } from './names.js';
 import { quote } from './new-runbook-name.js';
+import { StoredSummary, type SummaryKey } from './stored-summary.js';
 import type { RunbookSummary } from './types.js';
 
 /** Longer input is no typo of a runbook name: it gets no suggestions (and costs nothing). */
@@ -9,20 +10,41 @@ const MAX_SUGGEST_INPUT = 200;
 /** Beyond this many edits a name is not "close", however long the input. */
 const MAX_SUGGEST_EDITS = 8;
 
-/** The runbooks the store knows, by name, and how a name a person types finds one. */
+/** `localeCompare`'s order, without building a collator for each of 10,000 × log n comparisons. */
+const compareNames = new Intl.Collator(undefined).compare;
+
+/**
+ * The runbooks the store knows, by name, and how a name a person types finds one. Summaries
+ * restored from the index cache stay unparsed until asked for (see stored-summary.ts).
+ */
 export class Catalog {
-  private readonly byName = new Map<string, RunbookSummary>();
+  private readonly byName = new Map<string, RunbookSummary | StoredSummary>();
 
   get size(): number {
     return this.byName.size;
   }
 
   get(name: string): RunbookSummary | undefined {
+    const entry = this.byName.get(name);
+    return entry instanceof StoredSummary ? this.materialize(entry) : entry;
+  }
+
+  /** Name, path, size and mtime only: what a scan compares, without parsing a cached summary. */
+  key(name: string): SummaryKey | undefined {
+    return this.byName.get(name);
+  }
+
+  names(): IterableIterator<string> {
+    return this.byName.keys();
+  }
+
+  /** Every entry as held: the index cache writes cached ones back without parsing them. */
+  entry(name: string): RunbookSummary | StoredSummary | undefined {
     return this.byName.get(name);
   }
 
   /** Adds or replaces; when two files share a name (`a.md`, `a.txt`) the preferred extension wins. */
-  set(summary: RunbookSummary): boolean {
+  set(summary: RunbookSummary | StoredSummary): boolean {
     const existing = this.byName.get(summary.name);
     if (
       existing &&
@@ -45,8 +67,31 @@ export class Catalog {
     return [...this.byName.values()].filter((s) => s.path.startsWith(prefix)).map((s) => s.name);
   }
 
+  /** Unsorted, for a pass over all of them. */
+  *values(): IterableIterator<RunbookSummary> {
+    for (const name of [...this.byName.keys()]) {
+      const summary = this.get(name);
+      if (summary) yield summary;
+    }
+  }
+
+  /** The exact name, or the path with its extension (as resolveExact), or undefined. */
+  exact(name: string): RunbookSummary | undefined {
+    const byName = this.get(name);
+    if (byName) return byName;
+    const withExtension = this.key(nameFromPath(name));
+    return withExtension?.path === name ? this.get(withExtension.name) : undefined;
+  }
+
   list(): RunbookSummary[] {
-    return [...this.byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+    const names = [...this.byName.keys()].sort(compareNames);
+    return names.flatMap((name) => this.get(name) ?? []);
+  }
+
+  private materialize(stored: StoredSummary): RunbookSummary {
+    const summary = stored.materialize();
+    this.byName.set(stored.name, summary);
+    return summary;
   }
 
   /**
@@ -56,17 +101,18 @@ export class Catalog {
    */
   resolve(input: string): RunbookSummary {
     const name = normalizeNameInput(input);
-    const exact = this.byName.get(name);
+    const exact = this.get(name);
     if (exact) return exact;
     const lower = name.toLowerCase();
-    const all = [...this.byName.values()];
+    const all = [...this.byName.keys()];
     const tiers = [
-      all.filter((s) => s.name.toLowerCase() === lower),
-      all.filter((s) => s.name.endsWith(`/${name}`)),
-      all.filter((s) => s.name.toLowerCase().endsWith(`/${lower}`)),
+      all.filter((n) => n.toLowerCase() === lower),
+      all.filter((n) => n.endsWith(`/${name}`)),
+      all.filter((n) => n.toLowerCase().endsWith(`/${lower}`)),
     ];
     for (const candidates of tiers) {
-      if (candidates.length === 1) return candidates[0]!;
+      const found = candidates.length === 1 ? this.get(candidates[0]!) : undefined;
+      if (found) return found;
       if (candidates.length > 1) throw ambiguous(input, candidates);
     }
     throw notFound(input, this.suggest(name));
@@ -79,10 +125,11 @@ export class Catalog {
    */
   resolveExact(input: string): RunbookSummary {
     const slashed = input.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
-    const byName = this.byName.get(slashed);
-    if (byName) return byName;
-    const withExtension = this.byName.get(nameFromPath(slashed));
-    if (withExtension?.path === slashed) return withExtension;
+    const exact = this.get(slashed);
+    if (exact) return exact;
+    const withExtension = this.key(nameFromPath(slashed));
+    const found = withExtension?.path === slashed ? this.get(withExtension.name) : undefined;
+    if (found) return found;
     throw this.notExact(input);
   }
 
@@ -130,8 +177,8 @@ export class Catalog {
   }
 }
 
-function ambiguous(input: string, candidates: RunbookSummary[]): RunbookError {
-  const names = candidates.map((c) => c.name).sort();
+function ambiguous(input: string, candidates: string[]): RunbookError {
+  const names = [...candidates].sort();
   return new RunbookError(
     'ambiguous',
     `${quote(input)} matches ${names.length} runbooks: ${names.join(', ')}.`,

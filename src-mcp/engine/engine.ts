@@ -6,6 +6,8 @@ import path from 'node:path';
 import { Catalog } from './catalog.js';
 import { EnvCache } from './env-cache.js';
 import { FolderBoundary } from './folder-boundary.js';
+import { loadIncludes, type IncludeSource } from './include.js';
+import { IncludeGraph } from './include-graph.js';
 import { LogStore } from './logs.js';
 import { defaultLogsDir } from './paths.js';
 import { redact, secretEnvValues, secretVarValues } from './redact.js';
@@ -78,6 +80,11 @@ export class Engine {
   /** What it was opened with, so a host can open the same kind of engine on another folder. */
   readonly options: Readonly<EngineOptions>;
   private readonly catalog = new Catalog();
+  /** Which runbooks include which: merged variables, and changes that reach the includers. */
+  private readonly includes = new IncludeGraph({
+    exact: (name) => this.catalog.exact(name),
+    all: () => this.catalog.values(),
+  });
   private readonly index: SearchIndex;
   private readonly cache: IndexCacheStore | undefined;
   private readonly envCache: EnvCache;
@@ -139,30 +146,48 @@ export class Engine {
     return this.initial.then(() => this.indexer.assertFolderPresent());
   }
 
+  /** How many runbooks there are, without reading what is known of each (see stored-summary.ts). */
+  async count(): Promise<number> {
+    await this.ready();
+    return this.catalog.size;
+  }
+
   async list(): Promise<RunbookSummary[]> {
     await this.ready();
-    return this.catalog.list();
+    return this.catalog.list().map((summary) => this.includes.withIncluded(summary));
   }
 
   async resolve(nameOrFile: string): Promise<RunbookSummary> {
     await this.ready();
-    return this.catalog.resolve(nameOrFile);
+    return this.includes.withIncluded(this.catalog.resolve(nameOrFile));
   }
 
   async findBest(keyword: string): Promise<RunbookSummary> {
     await this.ready();
     try {
-      return this.catalog.resolve(keyword);
+      return this.includes.withIncluded(this.catalog.resolve(keyword));
     } catch (error) {
       const best = this.index.search(keyword, 1)[0];
-      if (best) return this.catalog.resolve(best.name);
+      if (best) return this.includes.withIncluded(this.catalog.resolve(best.name));
       throw error;
     }
   }
 
+  /** With the variables of the runbooks it includes (see IncludeGraph), as every listing. */
   async read(name: string): Promise<Runbook> {
     const summary = await this.resolve(name);
-    return this.files.read(summary);
+    const runbook = await this.files.read(summary);
+    return { ...runbook, variables: summary.variables };
+  }
+
+  /**
+   * The texts a render of the runbook reads: its body, then each included runbook's body (a
+   * missing or cyclic include is left out). For what the bodies use: env paths, variables.
+   */
+  async templateTexts(name: string): Promise<string[]> {
+    const runbook = await this.read(name);
+    const loaded = await loadIncludes(runbook, this.includeSource(), { lenient: true });
+    return [runbook.body, ...loaded.runbooks.map((r) => r.body)];
   }
 
   async search(query: string, limit = 10): Promise<SearchHit[]> {
@@ -184,7 +209,8 @@ export class Engine {
     const runbook = await this.read(name);
     // First: even a render that fails received the secret values, and they can come back in a log.
     rememberRender(this.renderedSecrets, runbook, { vars: request.vars ?? {}, env: {} }, '');
-    const prepared = await prepareRender(runbook, request, (p) => this.env(p));
+    const included = await loadIncludes(runbook, this.includeSource());
+    const prepared = await prepareRender(runbook, request, (p) => this.env(p), { included });
     const text = renderStrict(runbook.body, prepared.context);
     // Then the secret defaults and the secret env values the text shows.
     rememberRender(this.renderedSecrets, runbook, prepared.context, text);
@@ -194,8 +220,14 @@ export class Engine {
   async preview(name: string, request: PreviewRequest = {}): Promise<LenientRender> {
     const stored = await this.read(name);
     const runbook =
-      request.content === undefined ? stored : this.files.parse(stored, request.content);
-    const prepared = await prepareRender(runbook, request, (p) => this.env(p), { lenient: true });
+      request.content === undefined
+        ? stored
+        : this.includes.withIncluded(this.files.parse(stored, request.content), { fresh: true });
+    const included = await loadIncludes(runbook, this.includeSource(), { lenient: true });
+    const prepared = await prepareRender(runbook, request, (p) => this.env(p), {
+      lenient: true,
+      included,
+    });
     const result = renderLenient(runbook.body, prepared.context);
     rememberRender(this.renderedSecrets, runbook, prepared.context, result.text);
     return { ...result, diagnostics: [...prepared.diagnostics, ...result.diagnostics] };
@@ -203,6 +235,17 @@ export class Engine {
 
   async missing(name: string, request: RenderRequest = {}): Promise<Unresolved[]> {
     return (await this.preview(name, request)).unresolved;
+  }
+
+  /** Included runbooks are found by their exact names, inside the folder like every other. */
+  private includeSource(): IncludeSource {
+    return {
+      read: async (name) => {
+        const summary = this.catalog.exact(name);
+        return summary && this.files.read(summary).catch(() => undefined);
+      },
+      suggest: (name) => this.catalog.suggest(name),
+    };
   }
 
   env(profile?: string): Promise<LoadedEnv> {
@@ -239,7 +282,7 @@ export class Engine {
     const summary = this.catalog.resolveExact(from);
     const relPath = await this.files.rename(summary, to, this.catalog);
     await this.applyChanges([summary.path, relPath]);
-    return this.catalog.resolve(relPath);
+    return this.includes.withIncluded(this.catalog.resolve(relPath));
   }
 
   /** The exact name only (see Catalog.resolveExact); the file goes to `.trash/`. */
@@ -303,6 +346,7 @@ export class Engine {
     await this.ready();
     const event = await this.indexer.apply(relativePaths);
     if (changedAnything(event)) this.cache?.writeLater();
+    this.includes.update(event);
     return this.emit(event);
   }
 
@@ -311,6 +355,7 @@ export class Engine {
     await this.ready().catch(() => undefined);
     const event = await this.indexer.scanAll();
     if (changedAnything(event)) this.cache?.writeSoon();
+    this.includes.update(event);
     return this.emit(event);
   }
 
@@ -339,7 +384,7 @@ export class Engine {
 
   private async refreshOne(relPath: string): Promise<RunbookSummary> {
     await this.applyChanges([relPath]);
-    return this.catalog.resolve(relPath);
+    return this.includes.withIncluded(this.catalog.resolve(relPath));
   }
 
   private emit(event: ChangeEvent): ChangeEvent {

@@ -19,7 +19,8 @@ export type RunbookErrorCode =
   | 'invalid-json'
   | 'timeout'
   | 'invalid-encoding'
-  | 'unavailable';
+  | 'unavailable'
+  | 'include-cycle';
 
 export interface ErrorLocation {
   /** Absolute or folder-relative path of the file at fault. */

@@ -11,6 +11,8 @@ import {
   MAX_TAG_LENGTH,
   MAX_TAGS,
   MAX_TITLE_LENGTH,
+  MAX_TOOL_NAME_LENGTH,
+  MAX_TOOLS,
   MAX_VARIABLE_NAME_LENGTH,
   MAX_VARIABLES,
 } from './limits.js';
@@ -42,6 +44,32 @@ export function readTags(value: unknown, report: Report): string[] {
     report(`Tags over ${MAX_TAG_LENGTH} characters are left out.`, 'tags');
   if (tags.length > MAX_TAGS) report(`Only the first ${MAX_TAGS} tags are kept.`, 'tags');
   return tags.slice(0, MAX_TAGS);
+}
+
+/**
+ * `tools: [name, …]` (or `name, name`): the MCP tools a run may use. Unlike tags, a list that
+ * cannot be kept whole is ignored: a shortened list would forbid tools the author allowed.
+ */
+export function readTools(value: unknown, report: Report): string[] | undefined {
+  if (value === undefined || value === null) return undefined;
+  const all =
+    typeof value === 'string'
+      ? value.split(/[,\s]+/).filter(Boolean)
+      : Array.isArray(value)
+        ? value.filter((t): t is string => typeof t === 'string').map((t) => t.trim())
+        : undefined;
+  if (!all || (Array.isArray(value) && all.length < value.length)) {
+    report('`tools` must be a list of MCP tool names; it is ignored.', 'tools');
+    return undefined;
+  }
+  if (all.length > MAX_TOOLS || all.some((t) => t.length > MAX_TOOL_NAME_LENGTH || t === '')) {
+    report(
+      `\`tools\` holds over ${MAX_TOOLS} names or a name over ${MAX_TOOL_NAME_LENGTH} characters; it is ignored.`,
+      'tools',
+    );
+    return undefined;
+  }
+  return [...new Set(all)];
 }
 
 /** `variables:` as a mapping (name → spec or description) or a list of specs with `name`. */

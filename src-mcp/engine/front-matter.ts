@@ -3,6 +3,7 @@ import {
   readDescription,
   readTags,
   readTitle,
+  readTools,
   readVariables,
   type Report,
 } from './front-matter-fields.js';
@@ -17,6 +18,8 @@ export interface FrontMatter {
   variables: VariableSpec[];
   /** `prompt: true` lists the runbook as an MCP prompt in a large folder; `false` never does. */
   prompt?: boolean;
+  /** `tools:` the MCP tools a run may use; absent: no restriction. */
+  tools?: string[];
 }
 
 export interface SplitDocument {
@@ -97,6 +100,8 @@ function parseFrontMatterYaml(
   frontMatter.description = readDescription(data.description, report);
   frontMatter.tags = readTags(data.tags, report);
   frontMatter.variables = readVariables(data.variables, report);
+  const tools = readTools(data.tools, report);
+  if (tools) frontMatter.tools = tools;
   if (typeof data.prompt === 'boolean') frontMatter.prompt = data.prompt;
   else if (data.prompt !== undefined && data.prompt !== null)
     report('`prompt` must be true or false.', 'prompt');

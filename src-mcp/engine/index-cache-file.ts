@@ -13,6 +13,7 @@ import {
   encodeIndexCache,
   type IndexCacheContent,
   type IndexCacheKey,
+  type RestoredIndex,
 } from './index-cache.js';
 
 export class IndexCacheFile {
@@ -42,7 +43,7 @@ export class IndexCacheFile {
   }
 
   /** The stored content, or undefined when missing, unreadable, damaged or not this folder's. */
-  read(): IndexCacheContent | undefined {
+  read(): RestoredIndex | undefined {
     let bytes: Buffer;
     try {
       bytes = readFileSync(this.file);

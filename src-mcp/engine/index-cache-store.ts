@@ -5,8 +5,9 @@
  */
 import type { Catalog } from './catalog.js';
 import { IndexCacheFile } from './index-cache-file.js';
+import type { IndexCacheContent } from './index-cache.js';
 import type { SearchIndex } from './search.js';
-import type { ChangeEvent, RunbookSummary } from './types.js';
+import type { ChangeEvent } from './types.js';
 
 /** After watcher changes, wait this long for more before writing (a checkout is many changes). */
 const WRITE_AFTER_CHANGES_MS = 5000;
@@ -74,12 +75,11 @@ export class IndexCacheStore {
   }
 
   /** The catalog and index as they are now, in one synchronous step (so they agree). */
-  private capture():
-    { summaries: RunbookSummary[]; snapshot: ReturnType<SearchIndex['snapshot']> } | undefined {
+  private capture(): IndexCacheContent | undefined {
     const snapshot = this.index.snapshot();
-    const summaries: RunbookSummary[] = [];
+    const summaries: Array<IndexCacheContent['summaries'][number]> = [];
     for (const doc of snapshot.docs) {
-      const summary = this.catalog.get(doc.name);
+      const summary = this.catalog.entry(doc.name);
       if (!summary) return undefined;
       summaries.push(summary);
     }

@@ -50,6 +50,22 @@ describe('index cache between runs', () => {
     const fresh = await open(false);
     for (const query of ['etcd', 'defrag', 'nginx reload', 'snapshot'])
       expect(await seen(cached, query)).toEqual(await seen(fresh, query));
+    // Every stored summary (title, tags, variables, problems…) comes back as a scan makes it.
+    expect(await cached.list()).toEqual(await fresh.list());
+  });
+
+  it('is written again over a restored one, and that cache answers like a fresh engine', async () => {
+    await firstRun();
+    const written = (await fs.stat(cacheFileOf(cacheDir, dir).file)).mtimeMs;
+    await fs.appendFile(path.join(dir, 'db/etcd-defrag.md'), '\nThen compact the revisions.\n');
+    await writeFiles(dir, { 'db/redis.md': '# Flush redis\n\nredis-cli flushall {var.db}\n' });
+    await open();
+    await cacheWritten(cacheDir, dir, written + 1);
+    const cached = await open();
+    const fresh = await open(false);
+    for (const query of ['etcd', 'defrag', 'compact revisions', 'flushall', 'nginx'])
+      expect(await seen(cached, query)).toEqual(await seen(fresh, query));
+    expect(await cached.list()).toEqual(await fresh.list());
   });
 
   it('sees a same-size edit made while no process ran (the mtime changed)', async () => {
@@ -119,7 +135,13 @@ describe('a damaged or foreign cache is rebuilt, never believed', () => {
     ['the cache of another folder', (_bytes, other) => other],
     ['an older format', (bytes) => withHeader(bytes, (h) => ({ ...h, format: 0 }))],
     ['another engine version', (bytes) => withHeader(bytes, (h) => ({ ...h, engine: '0.0.1' }))],
-    ['postings pointing past the documents', (bytes) => damagePostings(bytes)],
+    ['one byte of the posting lists changed', (bytes) => flipByteIn(bytes, 'postings')],
+    ["one byte of a runbook's stored details changed", (bytes) => flipByteIn(bytes, 'details')],
+    ['one byte of the paths changed', (bytes) => flipByteIn(bytes, 'paths')],
+    [
+      'a checksum that does not match',
+      (bytes) => withHeader(bytes, (h) => ({ ...h, checksum: 1 })),
+    ],
   ];
 
   it.each(damages)('%s', async (_why, damage) => {
@@ -190,16 +212,17 @@ function withHeader(bytes: Buffer, change: (header: Header) => Header): Buffer {
   return Buffer.concat([bytes.subarray(0, 8), text, bytes.subarray(8 + length)]);
 }
 
-/** Sets the first posting's document id far out of range, the rest intact. */
-function damagePostings(bytes: Buffer): Buffer {
+/** Changes one byte in the middle of a section (the file's checksum no longer matches). */
+function flipByteIn(bytes: Buffer, section: string): Buffer {
   const length = bytes.readUInt32LE(4);
   const header = JSON.parse(bytes.toString('utf8', 8, 8 + length)) as {
     sections: Record<string, [string, number, number]>;
   };
   const start = (8 + length + 7) & ~7;
-  const docs = header.sections.docs;
-  if (!docs) throw new Error('no docs section');
+  const found = header.sections[section];
+  if (!found || found[2] === 0) throw new Error(`no ${section} section`);
+  const at = start + found[1] + (found[2] >> 1);
   const copy = Buffer.from(bytes);
-  copy.writeInt32LE(1_000_000, start + docs[1]);
+  copy[at] = (copy[at] ?? 0) ^ 0x01;
   return copy;
 }

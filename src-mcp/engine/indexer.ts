@@ -49,7 +49,7 @@ export class Indexer {
       : await findRunbookFiles(this.root, skips, {
           followOutsideLinks: this.boundary.followOutsideLinks,
         });
-    const before = new Set(this.catalog.list().map((s) => s.name));
+    const before = new Set(this.catalog.names());
     // A full scan trusts size and mtime: an unchanged file is not read again (see loadOne).
     await this.loadAll(files, event, skips, true);
     const present = new Set(files.map((f) => nameFromPath(f.relPath)));
@@ -134,18 +134,18 @@ export class Indexer {
    * nanosecond is missed until the file changes again; the watcher's own events always re-read.
    */
   private loadOne(file: FoundFile, event: ChangeEvent, skips: Skip[], trustStat: boolean): void {
-    const existing = this.catalog.get(nameFromPath(file.relPath));
-    const owned = existing?.path === file.relPath;
-    if (owned && trustStat && sameStat(file.absPath, existing)) return;
+    const known = this.catalog.key(nameFromPath(file.relPath));
+    const owned = known?.path === file.relPath;
+    if (owned && trustStat && sameStat(file.absPath, known)) return;
+    const existing = known && this.catalog.get(known.name);
     const result = loadRunbookFileSync(file.absPath, file.relPath);
     if ('skip' in result) skips.push(result.skip);
     if (!('runbook' in result)) {
-      if (owned) this.remove(existing.name, event);
+      if (owned) this.remove(known.name, event);
       return;
     }
     const summary = toSummary(result.runbook);
-    const unchanged =
-      owned && existing.mtimeMs === summary.mtimeMs && existing.size === summary.size;
+    const unchanged = owned && known.mtimeMs === summary.mtimeMs && known.size === summary.size;
     if (unchanged || !this.catalog.set(summary)) return;
     this.index.add(toIndexDoc(result.runbook));
     (existing ? event.changed : event.added).push(summary.name);

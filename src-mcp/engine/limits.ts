@@ -47,3 +47,14 @@ export const MAX_CHOICE_LENGTH = 200;
 export const MAX_TAGS = 50;
 export const MAX_TAG_LENGTH = 100;
 export const MAX_PROBLEMS = 20;
+
+/**
+ * `{include[name]}` nesting: a runbook that includes one that includes another… at most this deep.
+ * Deeper is a mistake (or a hostile folder), and each level may multiply the rendered text.
+ */
+export const MAX_INCLUDE_DEPTH = 8;
+/** Includes a runbook's summary lists (for its merged variables); a render reads them all. */
+export const MAX_INCLUDES_LISTED = 100;
+/** Front matter `tools:`: how many MCP tool names, and how long each may be. */
+export const MAX_TOOLS = 100;
+export const MAX_TOOL_NAME_LENGTH = 200;

@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RunbookError, toRunbookError } from './errors.js';
 import { pathExists } from './file-ops.js';
+import { compareNewestFirst, isLegacyLogId, listLegacyLogs, readLegacyLog } from './legacy-logs.js';
 import { redact } from './redact.js';
 import type { LogEntry } from './types.js';
 
@@ -38,8 +39,20 @@ export class LogStore {
     return { id, runbook, createdAt: now.toISOString(), size: Buffer.byteLength(content) };
   }
 
-  /** Newest first, by the time in the file name (mtime changes when files are copied). */
+  /**
+   * Newest first, by the time in the file name (mtime changes when files are copied), with the
+   * earlier Python tool's logs in the same folder merged in.
+   */
   async list(runbook: string): Promise<LogEntry[]> {
+    const [own, legacy] = await Promise.all([
+      this.listOwn(runbook),
+      listLegacyLogs(this.dir, runbook),
+    ]);
+    if (legacy.length === 0) return own;
+    return [...own, ...legacy].sort((a, b) => compareNewestFirst(a.createdAt, b.createdAt));
+  }
+
+  private async listOwn(runbook: string): Promise<LogEntry[]> {
     const folder = this.folderOf(runbook);
     let names: string[];
     try {
@@ -54,6 +67,7 @@ export class LogStore {
   }
 
   async read(runbook: string, id: string): Promise<string> {
+    if (isLegacyLogId(id)) return readLegacyLog(this.dir, runbook, id);
     const folder = this.folderOf(runbook);
     const file = path.join(folder, checkId(id, folder));
     try {

@@ -15,11 +15,14 @@ export function extensionRank(relPath: string): number {
   return rank === -1 ? RUNBOOK_EXTENSIONS.length : rank;
 }
 
+const MAX_EXTENSION_LENGTH = Math.max(...RUNBOOK_EXTENSIONS.map((e) => e.length));
+
 /** `docs/redis/README.md` → `docs/redis/README` (separators always `/`). */
 export function nameFromPath(relPath: string): string {
-  const posix = relPath.split(path.sep).join('/');
-  const lower = posix.toLowerCase();
-  const ext = RUNBOOK_EXTENSIONS.find((e) => lower.endsWith(e));
+  // Called for every file of every scan: only the tail is lower-cased, and only a Windows path split.
+  const posix = path.sep === '/' ? relPath : relPath.split(path.sep).join('/');
+  const tail = posix.slice(Math.max(0, posix.length - MAX_EXTENSION_LENGTH)).toLowerCase();
+  const ext = RUNBOOK_EXTENSIONS.find((e) => tail.endsWith(e));
   return ext ? posix.slice(0, -ext.length) : posix;
 }
 

@@ -1,6 +1,7 @@
 import type { LoadedEnv, RenderRequest } from './engine.js';
 import { unloadedEnv } from './env-lookup.js';
 import { RunbookError } from './errors.js';
+import type { LoadedIncludes } from './include.js';
 import { envNotLoadedError, envNotLoadedMessage } from './template-messages.js';
 import { envPaths, type TemplateContext } from './template.js';
 import type { Diagnostic, Runbook, VariableSpec } from './types.js';
@@ -19,9 +20,9 @@ export async function prepareRender(
   runbook: Runbook,
   request: RenderRequest,
   loadEnv: (profile: string | undefined) => Promise<LoadedEnv>,
-  options: { lenient?: boolean } = {},
+  options: { lenient?: boolean; included?: LoadedIncludes } = {},
 ): Promise<PreparedRender> {
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = [...(options.included?.diagnostics ?? [])];
   const vars = withDefaults(runbook.variables, request.vars ?? {});
   for (const problem of choiceProblems(runbook, vars)) {
     if (!options.lenient) throw problem;
@@ -34,7 +35,8 @@ export async function prepareRender(
     });
   }
   let env = {};
-  if (envPaths(runbook.body).length > 0) {
+  const bodies = [runbook, ...(options.included?.runbooks ?? [])].map((r) => r.body);
+  if (bodies.some((body) => envPaths(body).length > 0)) {
     try {
       env = (await loadEnv(request.profile)).env;
     } catch (error) {
@@ -57,6 +59,7 @@ export async function prepareRender(
     env,
     file: runbook.path,
     lineOffset: runbook.bodyLine - 1,
+    includes: options.included?.bodies,
   };
   return { context, diagnostics };
 }

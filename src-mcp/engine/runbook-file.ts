@@ -2,8 +2,13 @@ import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { firstHeading, firstParagraph, splitFrontMatter } from './front-matter.js';
 import { baseName, nameFromPath } from './names.js';
 import { looksBinary, MAX_RUNBOOK_BYTES } from './store-scan.js';
-import { variableNames } from './template.js';
-import { MAX_VARIABLE_NAME_LENGTH, MAX_VARIABLES } from './limits.js';
+import { bodyUses } from './template.js';
+import {
+  MAX_INCLUDES_LISTED,
+  MAX_NAME_LENGTH,
+  MAX_VARIABLE_NAME_LENGTH,
+  MAX_VARIABLES,
+} from './limits.js';
 import type { Diagnostic, Runbook, RunbookSummary, Skip, VariableSpec } from './types.js';
 
 export type LoadResult = { runbook: Runbook } | { skip: Skip } | { gone: true };
@@ -52,17 +57,25 @@ export function parseRunbook(
 ): Runbook {
   const name = nameFromPath(relPath);
   const { frontMatter, body, bodyLine, problems } = splitFrontMatter(content, relPath);
+  const uses = bodyUses(body);
+  // Bounded like every listed field: no name a runbook could have, and not more than a listing needs.
+  const includes = uses.includes
+    .filter((n) => n.length <= MAX_NAME_LENGTH)
+    .slice(0, MAX_INCLUDES_LISTED);
   return {
     name,
     path: relPath,
     title: frontMatter.title ?? firstHeading(body) ?? baseName(name),
     description: frontMatter.description ?? firstParagraph(body),
     tags: frontMatter.tags,
-    variables: mergeVariables(frontMatter.variables, variableNames(body), problems, relPath),
+    variables: mergeVariables(frontMatter.variables, uses.variables, problems, relPath),
     size,
     mtimeMs,
     problems,
     ...(frontMatter.prompt === undefined ? {} : { prompt: frontMatter.prompt }),
+    // Only when present: 10,000 summaries are kept in memory and in the index cache.
+    ...(includes.length ? { includes } : {}),
+    ...(frontMatter.tools === undefined ? {} : { tools: frontMatter.tools }),
     content,
     body,
     bodyLine,
@@ -99,6 +112,8 @@ export function sameListing(a: RunbookSummary | undefined, b: RunbookSummary | u
     a.title === b.title &&
     a.description === b.description &&
     a.prompt === b.prompt &&
+    a.includes?.join('\0') === b.includes?.join('\0') &&
+    a.tools?.join('\0') === b.tools?.join('\0') &&
     JSON.stringify(a.variables) === JSON.stringify(b.variables) &&
     a.tags.join('\0') === b.tags.join('\0')
   );

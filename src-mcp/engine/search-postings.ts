@@ -1,3 +1,4 @@
+import { PackedLists, type PackedPostings, type PostingList } from './search-packed.js';
 import { grow } from './search-terms.js';
 
 /** The indexed fields, in packing order; `body` last. */
@@ -27,6 +28,15 @@ export interface PostingsSnapshot {
   docFreq: Int32Array<ArrayBuffer>;
 }
 
+/** Postings as a start restores them from the index cache: still packed (search-packed.ts). */
+export interface PackedPostingsSnapshot {
+  starts: Int32Array;
+  docFreq: Int32Array;
+  packed: PackedPostings;
+  /** How many documents the ids count up to. */
+  docs: number;
+}
+
 /** Log entries below this never trigger a merge: walking them costs less than merging. */
 const MIN_LOG_TO_MERGE = 8192;
 
@@ -43,6 +53,8 @@ export class Postings {
   private starts = new Int32Array(1);
   private mergedDocs = new Int32Array(0);
   private mergedFreqs = new Int32Array(0);
+  /** The merged part as restored from the cache, until the next merge unpacks it. */
+  private packed: PackedLists | undefined;
   private readonly log = new PostingLog();
   private docFreq = new Int32Array(1 << 13);
   private deadPostings = 0;
@@ -98,7 +110,7 @@ export class Postings {
     });
   }
 
-  /** The merged part and document frequencies; `merge` first, or the log is left out. */
+  /** The merged part and document frequencies; `merge` first, or the log (and packed lists) are left out. */
   snapshot(): PostingsSnapshot {
     const terms = this.starts.length - 1;
     return {
@@ -109,11 +121,12 @@ export class Postings {
     };
   }
 
-  /** Fills empty postings from a snapshot (the index cache). */
-  restore(snapshot: PostingsSnapshot): void {
-    this.starts = snapshot.starts;
-    this.mergedDocs = snapshot.docs;
-    this.mergedFreqs = snapshot.freqs;
+  /** Fills empty postings from the index cache; the lists stay packed until merged. */
+  restore(snapshot: PackedPostingsSnapshot): void {
+    this.starts = new Int32Array(snapshot.starts);
+    this.mergedDocs = new Int32Array(0);
+    this.mergedFreqs = new Int32Array(0);
+    this.packed = new PackedLists(snapshot.packed, snapshot.docs);
     const terms = snapshot.docFreq.length;
     if (terms >= this.seen.length) this.growTo(terms);
     this.docFreq.set(snapshot.docFreq);
@@ -151,6 +164,7 @@ export class Postings {
     this.starts = starts;
     this.mergedDocs = docs;
     this.mergedFreqs = freqs;
+    this.packed = undefined;
     this.log.clear();
     this.deadPostings = 0;
     // Old ids come back as new ones: a stale mark would make a new document skip a term.
@@ -159,36 +173,45 @@ export class Postings {
 
   /** Every posting: the merged part term by term, then the log oldest first (so ids ascend per term). */
   private forEachStored(visit: (term: number, doc: number, packed: number) => void): void {
-    for (let term = 0; term < this.starts.length - 1; term++) {
-      const end = this.starts[term + 1] ?? 0;
-      for (let i = this.starts[term] ?? 0; i < end; i++)
-        visit(term, this.mergedDocs[i] ?? 0, this.mergedFreqs[i] ?? 0);
+    if (this.packed) {
+      this.packed.forEach(visit);
+    } else {
+      for (let term = 0; term < this.starts.length - 1; term++) {
+        const end = this.starts[term + 1] ?? 0;
+        for (let i = this.starts[term] ?? 0; i < end; i++)
+          visit(term, this.mergedDocs[i] ?? 0, this.mergedFreqs[i] ?? 0);
+      }
     }
     this.log.forEachInOrder(visit);
   }
 
   /** Calls `visit` for each posting of `term`, dead documents included (the caller skips them). */
   forEach(term: number, visit: (doc: number, packed: number) => void): void {
-    if (term < this.starts.length - 1) {
-      const end = this.starts[term + 1] ?? 0;
-      for (let i = this.starts[term] ?? 0; i < end; i++)
-        visit(this.mergedDocs[i] ?? 0, this.mergedFreqs[i] ?? 0);
-    }
+    const { docs, freqs, from, to } = this.mergedList(term);
+    for (let i = from; i < to; i++) visit(docs[i] ?? 0, freqs[i] ?? 0);
     this.log.forEachOf(term, visit);
   }
 
   has(term: number, doc: number): boolean {
-    if (
-      term < this.starts.length - 1 &&
-      sortedIncludes(this.mergedDocs, this.starts[term] ?? 0, this.starts[term + 1] ?? 0, doc)
-    ) {
-      return true;
-    }
+    const { docs, from, to } = this.mergedList(term);
+    if (sortedIncludes(docs, from, to, doc)) return true;
     let found = false;
     this.log.forEachOf(term, (other) => {
       if (other === doc) found = true;
     });
     return found;
+  }
+
+  /** Where `term`'s merged postings are: in the merged arrays, or unpacked from the cache's. */
+  private mergedList(term: number): PostingList & { from: number; to: number } {
+    if (term >= this.starts.length - 1) return { docs: NONE, freqs: NONE, from: 0, to: 0 };
+    if (this.packed) {
+      const list = this.packed.list(term);
+      return { ...list, from: 0, to: list.docs.length };
+    }
+    const from = this.starts[term] ?? 0;
+    const to = this.starts[term + 1] ?? 0;
+    return { docs: this.mergedDocs, freqs: this.mergedFreqs, from, to };
   }
 
   private growTo(term: number): void {
@@ -201,6 +224,8 @@ export class Postings {
     }
   }
 }
+
+const NONE = new Int32Array(0);
 
 const CHUNK_BITS = 14;
 const CHUNK_SIZE = 1 << CHUNK_BITS;

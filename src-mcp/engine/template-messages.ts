@@ -102,7 +102,7 @@ export function toDiagnostic(u: Unresolved, file: string | undefined): Diagnosti
     severity: 'error',
     code: u.kind === 'not-scalar' ? 'not-scalar' : 'missing-values',
     message: u.message,
-    file,
+    file: u.file ?? file,
     line: u.line,
     column: u.column,
     key: u.key,
@@ -111,18 +111,22 @@ export function toDiagnostic(u: Unresolved, file: string | undefined): Diagnosti
 
 /** One error for the whole render: every problem with its lines, the same message once. */
 export function unresolvedError(unresolved: Unresolved[], file: string | undefined): RunbookError {
-  const groups = new Map<string, { kind: Unresolved['kind']; lines: number[] }>();
+  type Group = { kind: Unresolved['kind']; message: string; file?: string; lines: number[] };
+  const groups = new Map<string, Group>();
   for (const u of unresolved) {
-    const group = groups.get(u.message) ?? { kind: u.kind, lines: [] };
+    // A problem inside an included runbook is listed with that runbook's file and lines.
+    const id = `${u.file ?? ''}\0${u.message}`;
+    const group = groups.get(id) ?? { kind: u.kind, message: u.message, file: u.file, lines: [] };
     // Problems come in text order, so a repeat on the same line is always the last one.
     if (group.lines.at(-1) !== u.line) group.lines.push(u.line);
-    groups.set(u.message, group);
+    groups.set(id, group);
   }
-  const kinds = [...groups.values()].map((g) => g.kind);
+  // One value missing in a runbook and in one it includes is still one value.
+  const kinds = [...new Map(unresolved.map((u) => [u.message, u.kind])).values()];
   const missing = kinds.filter((k) => k !== 'not-scalar').length;
-  const lines = [...groups].map(
-    ([message, g]) =>
-      `  ${g.lines.length > 1 ? 'lines' : 'line'} ${listLines(g.lines)}: ${message}`,
+  const lines = [...groups.values()].map(
+    (g) =>
+      `  ${g.lines.length > 1 ? 'lines' : 'line'} ${listLines(g.lines)}${g.file ? ` of ${g.file}` : ''}: ${g.message}`,
   );
   const first = unresolved[0];
   return new RunbookError(

@@ -1,5 +1,5 @@
 /**
- * Finds `{var.x}` and `{env[a][b]}` placeholders in one forward pass, by hand rather than with a
+ * Finds `{var.x}`, `{env[a][b]}` and `{include[name]}` placeholders in one forward pass, by hand rather than with a
  * regex, so a 1 MiB runbook full of braces (PromQL, JSON, Helm) costs a linear scan and nothing else.
  */
 import type { EnvKeyPiece, EnvPathPart, Placeholder } from './types.js';
@@ -21,9 +21,13 @@ export interface NestedVariable {
 }
 
 /** A Placeholder with every field always present: one object shape keeps a 1 MiB scan fast. */
-export interface ScannedPlaceholder extends Required<Omit<Placeholder, 'variable' | 'path'>> {
+export interface ScannedPlaceholder extends Required<
+  Omit<Placeholder, 'variable' | 'path' | 'include'>
+> {
   variable: string | undefined;
   path: EnvPathPart[] | undefined;
+  /** For `include`: the runbook name as written. */
+  include: string | undefined;
   /** For `env`: every `{var.x}` in the path, those inside built keys included, in order. */
   nested: NestedVariable[];
   /** Backslashes directly before the placeholder; they start at `start - slashes`. */
@@ -56,6 +60,7 @@ export function scanPlaceholders(text: string): ScannedPlaceholder[] {
       column,
       variable: parsed.variable,
       path: parsed.path,
+      include: parsed.include,
       nested: parsed.nested,
       slashes: countBackslashesBefore(text, i),
     });
@@ -70,6 +75,7 @@ export function toPlaceholder(p: ScannedPlaceholder): Placeholder {
   const placeholder: Placeholder = { kind, raw, start, end, line, column };
   if (p.variable !== undefined) placeholder.variable = p.variable;
   if (p.path !== undefined) placeholder.path = p.path;
+  if (p.include !== undefined) placeholder.include = p.include;
   return placeholder;
 }
 
@@ -77,16 +83,38 @@ export function isEscaped(p: ScannedPlaceholder): boolean {
   return p.slashes % 2 === 1;
 }
 
-type Parsed = Pick<ScannedPlaceholder, 'kind' | 'end' | 'variable' | 'path' | 'nested'>;
+type Parsed = Pick<ScannedPlaceholder, 'kind' | 'end' | 'variable' | 'path' | 'include' | 'nested'>;
 
 function parseAt(text: string, start: number): Parsed | undefined {
   if (text.startsWith('var.', start + 1)) {
     const variable = parseVariable(text, start);
     if (!variable) return undefined;
-    return { kind: 'var', end: variable.end, variable: variable.name, path: undefined, nested: [] };
+    return {
+      kind: 'var',
+      end: variable.end,
+      variable: variable.name,
+      path: undefined,
+      include: undefined,
+      nested: [],
+    };
   }
   if (text.startsWith('env[', start + 1)) return parseEnv(text, start);
+  if (text.startsWith('include[', start + 1)) return parseInclude(text, start);
   return undefined;
+}
+
+/**
+ * `{include[name]}`: one bracket holding a runbook name as written (no brackets, braces or line
+ * break), closed by `]}` at once; `{include[a][b]}` or `{include[]}` are not includes.
+ */
+function parseInclude(text: string, start: number): Parsed | undefined {
+  const nameStart = start + 9;
+  let j = nameStart;
+  while (isKeyChar(text.charCodeAt(j))) j++;
+  if (j === nameStart || text.charCodeAt(j) !== RBRACKET || text.charCodeAt(j + 1) !== CLOSE)
+    return undefined;
+  const include = text.slice(nameStart, j);
+  return { kind: 'include', end: j + 2, variable: undefined, path: undefined, include, nested: [] };
 }
 
 /** `{var.name}` at `start`; the name is a Python identifier, as the earlier tool's str.format took it. */
@@ -111,7 +139,7 @@ function parseEnv(text: string, start: number): Parsed | undefined {
     j = key.end + 1;
   }
   if (path.length === 0 || text.charCodeAt(j) !== CLOSE) return undefined;
-  return { kind: 'env', end: j + 1, variable: undefined, path, nested };
+  return { kind: 'env', end: j + 1, variable: undefined, path, include: undefined, nested };
 }
 
 /**

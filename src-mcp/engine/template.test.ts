@@ -590,3 +590,103 @@ describe('large input', () => {
     expect(thrownRunbookError(() => renderLenient(text, big)).code).toBe('too-large');
   });
 });
+
+describe('{include[name]} in the scanner and the render', () => {
+  const includes = new Map([
+    [
+      'common/pre',
+      { name: 'common/pre', path: 'common/pre.md', body: 'pre {var.x}\n', bodyLine: 4 },
+    ],
+  ]);
+  const rows: { why: string; text: string; found: string[]; out: string }[] = [
+    {
+      why: 'an include inserts the body with the same values, its last line break dropped',
+      text: '{include[common/pre]}\nnext',
+      found: ['common/pre'],
+      out: 'pre X\nnext',
+    },
+    {
+      why: 'a name may hold spaces, dots and dashes, as a file name does',
+      text: '{include[a b.c-d]}',
+      found: ['a b.c-d'],
+      out: '{include[a b.c-d]}',
+    },
+    {
+      why: 'shell ${...} is never an include',
+      text: '${include[common/pre]}',
+      found: [],
+      out: '${include[common/pre]}',
+    },
+    {
+      why: 'Helm {{ }} is never an include',
+      text: '{{include[common/pre]}}',
+      found: [],
+      out: '{{include[common/pre]}}',
+    },
+    {
+      why: 'Helm’s own include function stays as written',
+      text: '{{ include "x.labels" . }}',
+      found: [],
+      out: '{{ include "x.labels" . }}',
+    },
+    {
+      why: 'a backslash escapes it',
+      text: '\\{include[common/pre]}',
+      found: [],
+      out: '{include[common/pre]}',
+    },
+    { why: 'an empty name is no include', text: '{include[]}', found: [], out: '{include[]}' },
+    {
+      why: 'two brackets are no include',
+      text: '{include[a][b]}',
+      found: [],
+      out: '{include[a][b]}',
+    },
+    {
+      why: 'spaces inside the braces make it text',
+      text: '{ include[common/pre] }',
+      found: [],
+      out: '{ include[common/pre] }',
+    },
+    {
+      why: 'an unclosed one is text',
+      text: '{include[common/pre]',
+      found: [],
+      out: '{include[common/pre]',
+    },
+    {
+      why: 'a line break ends the name',
+      text: '{include[common\n/pre]}',
+      found: [],
+      out: '{include[common\n/pre]}',
+    },
+    {
+      why: 'a brace inside the name makes it text',
+      text: '{include[{var.x}]}',
+      found: [],
+      out: '{include[X]}',
+    },
+    {
+      why: 'PromQL and JSON that mention include stay',
+      text: 'up{include="x"} {"include": [1]}',
+      found: [],
+      out: 'up{include="x"} {"include": [1]}',
+    },
+    {
+      why: 'a different word is not an include',
+      text: '{includes[common/pre]}',
+      found: [],
+      out: '{includes[common/pre]}',
+    },
+  ];
+  it.each(rows)('$why', ({ text, found, out }) => {
+    expect(findPlaceholders(text).flatMap((p) => p.include ?? [])).toEqual(found);
+    expect(renderStrict(text, ctx({ includes }))).toBe(out);
+  });
+
+  it('reports a missing value inside an included body with its own file and line', () => {
+    const result = renderLenient('{include[common/pre]}', { vars: {}, env: {}, includes });
+    expect(result.unresolved).toMatchObject([{ key: 'var.x', line: 4, file: 'common/pre.md' }]);
+    expect(result.diagnostics[0]).toMatchObject({ file: 'common/pre.md', line: 4 });
+  });
+});

@@ -17,7 +17,7 @@
  */
 import { isMapping, lookupEnv } from './env-lookup.js';
 import { RunbookError } from './errors.js';
-import { MAX_RENDERED_CHARS } from './limits.js';
+import { MAX_INCLUDE_DEPTH, MAX_RENDERED_CHARS } from './limits.js';
 import {
   emptyEnvMessage,
   envKey,
@@ -43,6 +43,19 @@ export interface TemplateContext {
   file?: string;
   /** Added to reported line numbers (the body's first line in the file, minus 1). */
   lineOffset?: number;
+  /**
+   * The runbooks `{include[name]}` inserts, loaded beforehand (include.ts checks names, cycles and
+   * depth). An include not in the map stays as written.
+   */
+  includes?: ReadonlyMap<string, IncludedBody>;
+}
+
+/** An included runbook's text without its front matter, and where it sits in its file. */
+export interface IncludedBody {
+  name: string;
+  path: string;
+  body: string;
+  bodyLine: number;
 }
 
 /** What went wrong with one placeholder; the output offsets are added once it is written. */
@@ -54,12 +67,19 @@ export function findPlaceholders(text: string): Placeholder[] {
 
 /** Unique variable names in order of first use, those inside env paths included. */
 export function variableNames(text: string): string[] {
+  return bodyUses(text).variables;
+}
+
+/** What a text uses, from one scan: variables (as variableNames) and included runbook names. */
+export function bodyUses(text: string): { variables: string[]; includes: string[] } {
   const names = new Set<string>();
+  const includes = new Set<string>();
   for (const p of realPlaceholders(text)) {
     if (p.variable !== undefined) names.add(p.variable);
     for (const v of p.nested) names.add(v.name);
+    if (p.include !== undefined) includes.add(p.include);
   }
-  return [...names];
+  return { variables: [...names], includes: [...includes] };
 }
 
 /** Each distinct env path, in order of first use. */
@@ -93,33 +113,92 @@ export function renderStrict(text: string, ctx: TemplateContext): string {
 
 /** Never throws for missing values: unresolved placeholders stay as written and are marked. */
 export function renderLenient(text: string, ctx: TemplateContext): LenientRender {
-  const out: string[] = [];
-  let length = 0;
-  const write = (s: string): void => {
-    if (length + s.length > MAX_RENDERED_CHARS) throw renderTooLarge(ctx.file);
-    out.push(s);
-    length += s.length;
-  };
+  const out = new Output(ctx.file);
   const unresolved: Unresolved[] = [];
+  renderInto(text, ctx, out, unresolved, []);
+  const diagnostics = unresolved.map((u) => toDiagnostic(u, ctx.file));
+  return { text: out.text(), unresolved, diagnostics };
+}
+
+/** One output for a runbook and everything it includes: the size cap and offsets span them all. */
+class Output {
+  private readonly parts: string[] = [];
+  length = 0;
+
+  constructor(private readonly file: string | undefined) {}
+
+  write(s: string): void {
+    if (this.length + s.length > MAX_RENDERED_CHARS) throw renderTooLarge(this.file);
+    this.parts.push(s);
+    this.length += s.length;
+  }
+
+  text(): string {
+    return this.parts.join('');
+  }
+}
+
+/** `chain`: the included runbooks being rendered, outermost first (empty for the runbook itself). */
+function renderInto(
+  text: string,
+  ctx: TemplateContext,
+  out: Output,
+  unresolved: Unresolved[],
+  chain: readonly string[],
+): void {
   let copied = 0;
   for (const p of scanPlaceholders(text)) {
-    write(text.slice(copied, p.start - p.slashes));
-    write('\\'.repeat(Math.floor(p.slashes / 2)));
+    out.write(text.slice(copied, p.start - p.slashes));
+    out.write('\\'.repeat(Math.floor(p.slashes / 2)));
     copied = p.end;
-    const result = isEscaped(p) ? p.raw : resolve(p, ctx);
-    if (typeof result === 'string') {
-      write(result);
+    if (isEscaped(p)) {
+      out.write(p.raw);
       continue;
     }
-    const start = length;
-    write(p.raw);
+    if (p.include !== undefined) {
+      writeInclude(p.raw, p.include, ctx, out, unresolved, chain);
+      continue;
+    }
+    const result = resolve(p, ctx);
+    if (typeof result === 'string') {
+      out.write(result);
+      continue;
+    }
+    const start = out.length;
+    out.write(p.raw);
     for (const { kind, key, line, column, message } of result) {
-      unresolved.push({ kind, key, line, column, start, end: length, message });
+      const u: Unresolved = { kind, key, line, column, start, end: out.length, message };
+      if (chain.length > 0 && ctx.file !== undefined) u.file = ctx.file;
+      unresolved.push(u);
     }
   }
-  write(text.slice(copied));
-  const diagnostics = unresolved.map((u) => toDiagnostic(u, ctx.file));
-  return { text: out.join(''), unresolved, diagnostics };
+  out.write(text.slice(copied));
+}
+
+/**
+ * The included body, rendered with the same values, in place of the placeholder. Its last line
+ * break is dropped, so `{include[x]}` on a line of its own leaves no blank line behind.
+ */
+function writeInclude(
+  raw: string,
+  name: string,
+  ctx: TemplateContext,
+  out: Output,
+  unresolved: Unresolved[],
+  chain: readonly string[],
+): void {
+  const included = ctx.includes?.get(name);
+  if (!included || chain.includes(included.name) || chain.length >= MAX_INCLUDE_DEPTH) {
+    out.write(raw);
+    return;
+  }
+  const inner: TemplateContext = {
+    ...ctx,
+    file: included.path,
+    lineOffset: included.bodyLine - 1,
+  };
+  const body = included.body.replace(/\r?\n$/, '');
+  renderInto(body, inner, out, unresolved, [...chain, included.name]);
 }
 
 function renderTooLarge(file: string | undefined): RunbookError {

@@ -38,6 +38,10 @@ export interface RunbookSummary {
   problems: Diagnostic[];
   /** Front matter `prompt:`: true lists it as an MCP prompt in a large folder, false never. */
   prompt?: boolean;
+  /** The runbooks its text includes with `{include[name]}`, as written, each once, in order. */
+  includes?: string[];
+  /** Front matter `tools:`: the only MCP tools a run of it may use (absent: no restriction). */
+  tools?: string[];
 }
 
 export interface Runbook extends RunbookSummary {
@@ -59,7 +63,7 @@ export type EnvPathPart = { key: string } | { variable: string } | { parts: EnvK
 export type EnvKeyPiece = string | { variable: string };
 
 export interface Placeholder {
-  kind: 'var' | 'env';
+  kind: 'var' | 'env' | 'include';
   /** The placeholder as written, braces included. */
   raw: string;
   /** Offsets into the text the placeholder was found in. */
@@ -72,6 +76,8 @@ export interface Placeholder {
   variable?: string;
   /** For `env`: the path, each part a literal key, a variable, or a key built from both. */
   path?: EnvPathPart[];
+  /** For `include`: the included runbook's name as written (`common/preflight`). */
+  include?: string;
 }
 
 export interface Unresolved {
@@ -84,6 +90,8 @@ export interface Unresolved {
   start: number;
   end: number;
   message: string;
+  /** The included runbook's file, when the placeholder is in one (`line` is then in that file). */
+  file?: string;
 }
 
 export interface LenientRender {

@@ -145,12 +145,11 @@ async function explainEnvFailure(
     (error: unknown) => (isRunbookError(error) ? error : undefined),
   );
   if (!failure) return;
-  const body = await engine.read(summary.name).then(
-    (runbook) => runbook.body,
-    () => '',
-  );
-  const indexes = envPaths(body).some((path) =>
-    path.some((part) => 'variable' in part && part.variable === variable),
+  const texts = await engine.templateTexts(summary.name).catch(() => []);
+  const indexes = texts.some((text) =>
+    envPaths(text).some((path) =>
+      path.some((part) => 'variable' in part && part.variable === variable),
+    ),
   );
   if (indexes) throw new McpError(ErrorCode.InvalidParams, envNotLoadedMessage(failure));
 }

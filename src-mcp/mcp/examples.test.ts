@@ -47,7 +47,8 @@ describe.skipIf(!existsSync(examples))('the bundled examples', () => {
       .structuredContent as unknown as Listed;
     expect(listed.runbooks.length).toBeGreaterThan(0);
     const prompts = (await srv.client.listPrompts()).prompts;
-    expect(prompts).toHaveLength(listed.runbooks.length + 1);
+    // Plus get_runbook_as_prompt, plan_runbook and save_conversation_as_runbook.
+    expect(prompts).toHaveLength(listed.runbooks.length + 3);
     for (const { name } of listed.runbooks) {
       const result = await callTool(srv.client, 'get_runbook', { name });
       expect(result.isError, name).toBeFalsy();

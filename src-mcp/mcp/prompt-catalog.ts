@@ -85,8 +85,9 @@ export class PromptCatalog {
     const key = `${summary.name}\0${summary.mtimeMs}`;
     let found = this.paths.get(key);
     if (!found) {
-      found = this.engine.read(summary.name).then(
-        (runbook) => envPaths(runbook.body),
+      // Included runbooks' texts too: their variables are this prompt's arguments.
+      found = this.engine.templateTexts(summary.name).then(
+        (texts) => texts.flatMap((text) => envPaths(text)),
         () => [],
       );
       this.paths.set(key, found);

@@ -7,6 +7,12 @@ import { foldAccents } from '../engine/search-fold.js';
 
 /** The earlier tool's generic prompt; no runbook may take its name. */
 export const COMPAT_PROMPT_NAME = 'get_runbook_as_prompt';
+/** The prompts that are not a runbook's (workflow-prompts.ts): no runbook takes these names either. */
+export const RESERVED_PROMPT_NAMES = [
+  COMPAT_PROMPT_NAME,
+  'plan_runbook',
+  'save_conversation_as_runbook',
+] as const;
 
 /** The longest name a menu shows in full; a clash suffix (`_2`) may add a few characters. */
 export const MAX_PROMPT_NAME = 60;
@@ -37,7 +43,7 @@ export function sanitizePromptName(runbookName: string): string {
  * `a/b` next to an existing `a_b` never renames the prompt people already use.
  */
 export function assignPromptNames(runbookNames: readonly string[]): Map<string, string> {
-  const taken = new Set<string>([COMPAT_PROMPT_NAME]);
+  const taken = new Set<string>(RESERVED_PROMPT_NAMES);
   const assigned = new Map<string, string>();
   const sorted = [...runbookNames].sort();
   const bases = new Map(sorted.map((name) => [name, sanitizePromptName(name)]));

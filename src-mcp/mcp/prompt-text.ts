@@ -12,9 +12,18 @@ export interface PastRun {
 /** A past log longer than this is cut: it is an example, not something to replay. */
 export const MAX_PAST_RUN_CHARS = 20_000;
 
-export function buildRunbookPrompt(name: string, rendered: string, lastLog?: PastRun): string {
+/**
+ * `tools`: the runbook's front matter `tools:`, the only MCP tools its run may use (absent: any).
+ */
+export function buildRunbookPrompt(
+  name: string,
+  rendered: string,
+  lastLog?: PastRun,
+  tools?: readonly string[],
+): string {
   const parts = [
     `Carry out the runbook "${name}" below, step by step, with the tools you have.`,
+    ...(tools ? [allowedToolsSection(tools)] : []),
     'Before each step, say what you are about to do; after it, check the result against what the runbook expects. ' +
       'If a step fails or the output is not what the runbook describes, stop and report instead of improvising. ' +
       'Before a step that changes or deletes something, ask the user first (the `request_approval` tool, where available, asks them in the Runbook Companion app).',
@@ -24,6 +33,18 @@ export function buildRunbookPrompt(name: string, rendered: string, lastLog?: Pas
   ];
   if (lastLog) parts.push(pastRunSection(lastLog));
   return parts.join('\n\n');
+}
+
+/**
+ * What a run or a plan may use when the runbook lists its tools. Runbook Companion's own
+ * approval and log tools stay allowed: the words around every run ask for them.
+ */
+export function allowedToolsSection(tools: readonly string[]): string {
+  const listed = tools.length ? tools.map((t) => `\`${t}\``).join(', ') : 'none';
+  return (
+    `This runbook allows only these MCP tools: ${listed} (and \`request_approval\` and \`create_runbook_log\`). ` +
+    'Use no other tool. If a step needs one that is not listed, stop and tell the user instead of using it.'
+  );
 }
 
 function pastRunSection(lastLog: PastRun): string {

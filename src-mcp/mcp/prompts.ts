@@ -22,6 +22,14 @@ import { buildRunbookPrompt, type PastRun } from './prompt-text.js';
 import { describeVariable } from './schemas.js';
 import { describeError } from './tool-result.js';
 import { parseVarList } from '../engine/var-list.js';
+import {
+  PLAN_PROMPT_NAME,
+  SAVE_CONVERSATION_PROMPT_NAME,
+  getPlanPrompt,
+  getSaveConversationPrompt,
+  planPrompt,
+  saveConversationPrompt,
+} from './workflow-prompts.js';
 
 export interface PromptOptions {
   /** Add the latest execution log to every prompt (the compat prompt can also ask per call). */
@@ -52,6 +60,16 @@ const compatPrompt: Prompt = {
   ],
 };
 
+/**
+ * The prompts that are no runbook's open the first page, under keys that sort before every
+ * prompt name (paging needs sorted keys; '' is the earlier tool's prompt).
+ */
+const FIXED_PROMPTS = new Map<string, Prompt>([
+  ['', compatPrompt],
+  ['\u0001', planPrompt],
+  ['\u0002', saveConversationPrompt],
+]);
+
 export function registerRunbookPrompts(
   server: McpServer,
   engine: Engine,
@@ -61,10 +79,11 @@ export function registerRunbookPrompts(
   server.server.registerCapabilities({ prompts: { listChanged: true } });
   server.server.setRequestHandler(ListPromptsRequestSchema, async (request) => {
     const byName = await catalog.byPromptName();
-    // '' sorts first and is no prompt name: the compat prompt opens the first page.
-    const keys = ['', ...(await catalog.listedNames())];
-    const page = await pageOf(keys, request.params?.cursor, (name) =>
-      name === '' ? compatPrompt : runbookPrompt(name, byName.get(name)!, catalog),
+    const keys = [...FIXED_PROMPTS.keys(), ...(await catalog.listedNames())];
+    const page = await pageOf(
+      keys,
+      request.params?.cursor,
+      (name) => FIXED_PROMPTS.get(name) ?? runbookPrompt(name, byName.get(name)!, catalog),
     );
     return { prompts: page.items, nextCursor: page.nextCursor };
   });
@@ -72,6 +91,9 @@ export function registerRunbookPrompts(
     const { name, arguments: args = {} } = request.params;
     try {
       if (name === COMPAT_PROMPT_NAME) return await getCompatPrompt(engine, args, options);
+      if (name === PLAN_PROMPT_NAME) return await getPlanPrompt(engine, args);
+      if (name === SAVE_CONVERSATION_PROMPT_NAME)
+        return await getSaveConversationPrompt(engine, args);
       const summary = (await catalog.byPromptName()).get(name);
       if (!summary)
         throw new McpError(
@@ -141,7 +163,10 @@ async function renderPrompt(
     messages: [
       {
         role: 'user',
-        content: { type: 'text', text: buildRunbookPrompt(summary.name, rendered, lastLog) },
+        content: {
+          type: 'text',
+          text: buildRunbookPrompt(summary.name, rendered, lastLog, summary.tools),
+        },
       },
     ],
   };

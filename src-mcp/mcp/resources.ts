@@ -17,6 +17,7 @@ import type { Engine } from '../engine/engine.js';
 import type { RunbookSummary } from '../engine/types.js';
 import { decodeCursor, pageOf, sortedKeys } from './pagination.js';
 import { toRunbook } from './schemas.js';
+import { RUN_FORM_URI, readRunFormResource } from './run-form-resource.js';
 import { describeError } from './tool-result.js';
 import { RunbookError, isRunbookError } from '../engine/errors.js';
 
@@ -88,6 +89,7 @@ export function registerRunbookResources(server: McpServer, engine: Engine): () 
     if (uri.toString() === RUNBOOK_LIST_URI) return readList(engine, uri);
     const variables = template.match(uri.toString());
     if (variables) return readRunbook(engine, uri, variables.name);
+    if (uri.href === RUN_FORM_URI) return readRunFormResource(uri);
     throw new McpError(ErrorCode.InvalidParams, `Resource ${uri} not found`);
   });
   return () => (order = undefined);

@@ -52,6 +52,10 @@ export const runbookShape = z.object({
   description: z.string(),
   tags: z.array(z.string()),
   variables: z.array(variableShape),
+  tools: z
+    .array(z.string())
+    .optional()
+    .describe('When present, the only MCP tools a run of this runbook may use.'),
   problems: z
     .array(z.string())
     .optional()
@@ -107,6 +111,7 @@ export function toRunbook(s: RunbookSummary): z.infer<typeof runbookShape> {
     description: s.description,
     tags: s.tags,
     variables: s.variables.map(toVariable),
+    ...(s.tools ? { tools: s.tools } : {}),
   };
   if (s.problems.length === 0) return runbook;
   return {

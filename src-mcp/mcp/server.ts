@@ -15,6 +15,7 @@ import { readFavourites, type PromptFavourites } from './prompt-policy.js';
 import { registerRunbookPrompts } from './prompts.js';
 import { registerReadTools } from './read-tools.js';
 import { registerRunbookResources } from './resources.js';
+import { registerRunFormTools } from './run-form-tools.js';
 import { LineStdioTransport } from './stdio-transport.js';
 import { describeError } from './tool-result.js';
 
@@ -53,6 +54,7 @@ export function createRunbookServer(engine: Engine, options: RunbookServerOption
   registerEditTools(server, engine);
   registerLogTools(server, engine);
   registerApprovalTools(server);
+  registerRunFormTools(server, engine, options);
   const dropResourceOrder = registerRunbookResources(server, engine);
   registerRunbookPrompts(server, engine, catalog, options);
   registerCompletions(server, engine, catalog);
@@ -93,8 +95,8 @@ export async function runMcpServer(options: McpRunOptions): Promise<void> {
   process.stdout.on('error', () => void server.close());
   // One bad request must never take the server down for the client's whole session.
   process.on('unhandledRejection', (reason) => log(`internal error: ${describeError(reason)}`));
-  void engine.list().then(
-    (list) => log(`serving ${list.length} runbooks from ${engine.root}`),
+  void engine.count().then(
+    (count) => log(`serving ${count} runbooks from ${engine.root}`),
     (error: unknown) => log(`cannot read the runbook folder: ${describeError(error)}`),
   );
   const watcher = options.watch === false ? undefined : startWatcher(engine);

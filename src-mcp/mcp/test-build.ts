@@ -52,15 +52,19 @@ export async function removeServerCopy(copy: string | undefined): Promise<void> 
 async function isStale(): Promise<boolean> {
   const built = await stat(bundle).catch(() => undefined);
   if (!built) return true;
-  const sources = await newestSourceMtime(path.join(repoRoot, 'src-mcp'));
+  // The run form's view (src-app) is inlined into the bundle too.
+  const sources = Math.max(
+    await newestSourceMtime(path.join(repoRoot, 'src-mcp')),
+    await newestSourceMtime(path.join(repoRoot, 'src-app')),
+  );
   const lockfile =
     (await stat(path.join(repoRoot, 'package-lock.json')).catch(() => undefined))?.mtimeMs ?? 0;
   return Math.max(sources, lockfile) > built.mtimeMs;
 }
 
 async function newestSourceMtime(dir: string): Promise<number> {
-  const files = (await readdir(dir, { recursive: true })).filter(
-    (f) => f.endsWith('.ts') && !f.endsWith('.test.ts'),
+  const files = (await readdir(dir, { recursive: true }).catch(() => [])).filter(
+    (f) => /\.(ts|svelte|css|html)$/.test(f) && !f.endsWith('.test.ts'),
   );
   const times = await Promise.all(
     files.map((f) =>

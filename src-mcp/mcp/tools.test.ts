@@ -31,8 +31,11 @@ describe('tools', () => {
     'get_runbook',
     'list_runbook_logs',
     'list_runbooks',
+    'open_runbook_form',
+    'preview_runbook_form',
     'reindex_runbooks',
     'request_approval',
+    'runbook_form_prompt',
     'search_runbooks',
   ];
 

@@ -1,4 +1,5 @@
 import type { RunbookTab } from './routes.js';
+import { focusRequest } from '../state/focus-request.svelte.js';
 import { router } from '../state/router.svelte.js';
 
 /** Opens a runbook, keeping the current tab (the router asks first if edits would be lost). */
@@ -6,6 +7,12 @@ export function showRunbook(name: string, tab?: RunbookTab): void {
   const route = router.route;
   const currentTab = route.view === 'runbook' ? route.tab : 'run';
   router.go({ view: 'runbook', name, tab: tab ?? currentTab });
+}
+
+/** The user chose a runbook (Enter, a click): open it with focus in it. */
+export function chooseRunbook(name: string): void {
+  focusRequest.request();
+  showRunbook(name);
 }
 
 export function focusSearch(): void {

@@ -14,6 +14,8 @@ export interface CompletionData {
   env(): EnvMapping;
   /** Declared variables (front matter); names used only in the text are found in the document. */
   variables(): readonly VariableSpec[];
+  /** The folder's runbook names, for `{include[`. */
+  runbookNames?(): readonly string[];
 }
 
 const VAR_PART = String.raw`\{var\.[A-Za-z_][A-Za-z0-9_]*\}`;
@@ -22,9 +24,13 @@ const ENV_BEFORE = new RegExp(
   String.raw`\{env((?:\[(?:${KEY_PART}|${VAR_PART})\])*)\[([^\[\]{}\n]*)$`,
 );
 const VAR_BEFORE = /\{var\.([A-Za-z0-9_]*)$/;
+const INCLUDE_BEFORE = /(?<![${])\{include\[([^[\]{}\n]*)$/;
 const PART = new RegExp(String.raw`\[(?:\{var\.([A-Za-z_][A-Za-z0-9_]*)\}|(${KEY_PART}))\]`, 'g');
 
-/** `{env[` offers the keys of env.yaml at that depth; `{var.` offers the runbook's variables. */
+/**
+ * `{env[` offers the keys of env.yaml at that depth; `{var.` offers the runbook's variables;
+ * `{include[` the folder's runbook names.
+ */
 export function placeholderCompletion(data: CompletionData): Extension {
   return autocompletion({ override: [(context) => complete(context, data)], icons: false });
 }
@@ -52,6 +58,17 @@ function complete(context: CompletionContext, data: CompletionData): CompletionR
       options: [...keys, ...vars],
       validFor: /^[^[\]{}\n]*$/,
     };
+  }
+  const include = INCLUDE_BEFORE.exec(before);
+  if (include && data.runbookNames) {
+    const typed = include[1] ?? '';
+    const options: Completion[] = data.runbookNames().map((name) => ({
+      label: name,
+      type: 'namespace',
+      detail: 'runbook',
+      apply: insertClosed(name, ']}', after),
+    }));
+    return { from: context.pos - typed.length, options, validFor: /^[^[\]{}\n]*$/ };
   }
   const variable = VAR_BEFORE.exec(before);
   if (variable) {

@@ -9,12 +9,18 @@ export interface LintData {
   env(): EnvMapping;
   /** Front matter problems of the saved file, with their lines. */
   problems(): readonly RunbookDiagnostic[];
+  /** The folder's runbook names: an include of another name is underlined. */
+  runbookNames?(): readonly string[];
 }
 
 /** Underlines env paths that env.yaml cannot fill, with what it has instead. */
 export function envPathLint(data: LintData): Extension {
   return linter(
-    (view) => [...envDiagnostics(view, data.env()), ...problemDiagnostics(view, data.problems())],
+    (view) => [
+      ...envDiagnostics(view, data.env()),
+      ...includeDiagnostics(view, data.runbookNames?.()),
+      ...problemDiagnostics(view, data.problems()),
+    ],
     {
       delay: 300,
     },
@@ -34,6 +40,26 @@ function envDiagnostics(view: EditorView, env: EnvMapping): Diagnostic[] {
         message: check.message,
         source: 'env.yaml',
       });
+  }
+  return found;
+}
+
+/** An include must name a runbook exactly (its path, with or without the extension). */
+function includeDiagnostics(view: EditorView, names: readonly string[] | undefined): Diagnostic[] {
+  // Until the library has loaded, nothing is known to be missing.
+  if (!names?.length) return [];
+  const known = new Set(names);
+  const found: Diagnostic[] = [];
+  for (const p of scanPlaceholders(view.state.doc.toString())) {
+    if (p.include === undefined || isEscaped(p)) continue;
+    if (known.has(p.include) || known.has(p.include.replace(/\.(md|markdown|txt)$/i, ''))) continue;
+    found.push({
+      from: p.start,
+      to: p.end,
+      severity: 'error',
+      message: `No runbook is named exactly "${p.include}": use its path in the folder, without the extension.`,
+      source: 'include',
+    });
   }
   return found;
 }

@@ -10,6 +10,8 @@ import { isEscaped, scanPlaceholders } from '../../../src-mcp/engine/template-sc
 
 const varMark = Decoration.mark({ class: 'cm-ph-var' });
 const envMark = Decoration.mark({ class: 'cm-ph-env' });
+// Styled as env paths (both come from the folder, not from the user at run time).
+const includeMark = Decoration.mark({ class: 'cm-ph-env cm-ph-include' });
 
 /** Marks real placeholders with the engine's own scanner, so `${HOME}` or `{{ .x }}` stay plain. */
 function placeholderDecorations(view: EditorView): DecorationSet {
@@ -17,7 +19,11 @@ function placeholderDecorations(view: EditorView): DecorationSet {
   const text = view.state.doc.toString();
   for (const p of scanPlaceholders(text)) {
     if (isEscaped(p)) continue;
-    builder.add(p.start, p.end, p.kind === 'var' ? varMark : envMark);
+    builder.add(
+      p.start,
+      p.end,
+      p.kind === 'var' ? varMark : p.kind === 'env' ? envMark : includeMark,
+    );
   }
   return builder.finish();
 }

@@ -1,0 +1,138 @@
+/**
+ * axe-core on every screen, light and dark: zero critical or serious violations. axe.min.js is
+ * injected from node_modules (@axe-core/playwright needs Node 22).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { repoRoot } from './support/paths.js';
+import { expect, test, type AppSession } from './support/fixtures.js';
+import type { RunbookApp } from './pages/runbook-app.js';
+
+const AXE = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[]; failureSummary?: string }[];
+}
+
+async function seriousViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (context: Document) => Promise<{ violations: Violation[] }> };
+      }
+    ).axe;
+    return (await axe.run(document)).violations;
+  });
+  return violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+}
+
+function describe(violations: readonly Violation[]): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `    ${n.target.join(' ')}`).join('\n');
+      return `${v.id} (${v.impact}): ${v.help}\n${nodes}`;
+    })
+    .join('\n');
+}
+
+interface Screen {
+  name: string;
+  /** Brings the screen up from the library, as a user would. */
+  show(ui: RunbookApp, app: AppSession, page: Page): Promise<void>;
+}
+
+const views = (page: Page) => page.getByRole('navigation', { name: 'Runbook views' });
+
+const SCREENS: Screen[] = [
+  { name: 'library', show: async () => {} },
+  {
+    name: 'search results',
+    show: async (ui) => {
+      await ui.library.find('rollback');
+      await expect(ui.library.results().first()).toBeVisible();
+    },
+  },
+  {
+    name: 'run view',
+    show: async (ui) => {
+      await ui.library.openEntry('Roll back a deployment');
+      await expect(ui.run.preview).toBeVisible();
+    },
+  },
+  {
+    name: 'editor',
+    show: async (ui) => {
+      await ui.library.openEntry('Roll back a deployment');
+      await ui.editor.show();
+    },
+  },
+  {
+    name: 'logs',
+    show: async (ui, app, page) => {
+      await app.engine.appendLog('deploy/rollback', 'Rolled back checkout.\n');
+      await ui.library.openEntry('Roll back a deployment');
+      await views(page).getByRole('link', { name: 'Logs' }).click();
+      await expect(page.getByLabel('Log text')).toContainText('Rolled back');
+    },
+  },
+  {
+    name: 'env page',
+    show: async (ui, _app, page) => {
+      await ui.goTo('Environment');
+      await expect(page.locator('.cm-content').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'Claude page',
+    show: async (ui, _app, page) => {
+      await ui.goTo('Claude & clients');
+      await expect(page.getByRole('heading', { name: 'Claude Desktop' })).toBeVisible();
+    },
+  },
+  {
+    name: 'settings',
+    show: async (ui) => {
+      await ui.goTo('Settings');
+      await expect(ui.heading()).toBeVisible();
+    },
+  },
+  {
+    name: 'picker',
+    show: async (_ui, app, page) => {
+      await page.goto(`${app.host.origin}/#/picker`);
+      await expect(page.getByRole('combobox').first()).toBeVisible();
+    },
+  },
+  {
+    name: 'fill view',
+    show: async (_ui, app, page) => {
+      await page.goto(`${app.host.origin}/#/fill/deploy%2Frollback`);
+      await expect(page.getByRole('button', { name: 'Copy', exact: true })).toBeVisible();
+    },
+  },
+];
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme}`, () => {
+    // The app's CSP allows only its own scripts; axe is injected as an inline script.
+    test.use({ colorScheme: scheme, bypassCSP: true });
+    for (const screen of SCREENS) {
+      test(`${screen.name} has no critical or serious axe violations`, async ({
+        ui,
+        app,
+        page,
+      }) => {
+        await screen.show(ui, app, page);
+        // Let transitions settle: axe measures colours as painted.
+        await page.waitForTimeout(250);
+        const violations = await seriousViolations(page);
+        expect(violations, describe(violations)).toEqual([]);
+      });
+    }
+  });
+}
