@@ -213,6 +213,6 @@ function sendUnauthorized(res: ServerResponse): void {
   sendText(
     res,
     401,
-    'This page needs the link that `runbook serve` printed (it carries a one-time token). Open that link again.',
+    "This page needs the link that `runbook serve` printed: it carries this session's access token, which works until `runbook serve` stops. Open that link again.",
   );
 }

@@ -9,7 +9,8 @@ import { engineFromOptions } from './engine-options.js';
 /** `runbook serve`: the app in a browser, on 127.0.0.1 only, until Ctrl+C. */
 export const serveCommand: CliCommand = {
   name: 'serve',
-  summary: 'Open the app in your browser (served on 127.0.0.1 only, behind a one-time link).',
+  summary:
+    'Open the app in your browser (served on 127.0.0.1 only, behind a link with a per-session token).',
   usage:
     'runbook serve [--dir D] [--logs D] [--profile P] [--port P] [--open] [--claude-config PATH]',
   options: {

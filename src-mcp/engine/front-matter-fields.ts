@@ -16,6 +16,7 @@ import {
   MAX_VARIABLE_NAME_LENGTH,
   MAX_VARIABLES,
 } from './limits.js';
+import { parseSchedule } from './schedule.js';
 import type { VariableSpec } from './types.js';
 
 export type Report = (message: string, key: string) => void;
@@ -70,6 +71,22 @@ export function readTools(value: unknown, report: Report): string[] | undefined 
     return undefined;
   }
   return [...new Set(all)];
+}
+
+/**
+ * `schedule: daily | weekly | monthly | <cron>`, kept as written (a named one in lower case). A
+ * value that does not parse is a problem and no schedule: the runbook itself stays usable.
+ */
+export function readSchedule(value: unknown, report: Report): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const parsed = typeof value === 'string' ? parseSchedule(value) : undefined;
+  if (parsed?.ok) return parsed.schedule.text;
+  const why = parsed ? `: ${parsed.reason}` : '';
+  report(
+    `\`schedule\` must be daily, weekly, monthly or a cron expression such as "0 9 * * 1"${why}; it is ignored.`,
+    'schedule',
+  );
+  return undefined;
 }
 
 /** `variables:` as a mapping (name → spec or description) or a list of specs with `name`. */

@@ -1,6 +1,7 @@
 import {
   isRecord,
   readDescription,
+  readSchedule,
   readTags,
   readTitle,
   readTools,
@@ -20,6 +21,8 @@ export interface FrontMatter {
   prompt?: boolean;
   /** `tools:` the MCP tools a run may use; absent: no restriction. */
   tools?: string[];
+  /** `schedule:` daily, weekly, monthly or a cron expression (see schedule.ts). */
+  schedule?: string;
 }
 
 export interface SplitDocument {
@@ -102,6 +105,8 @@ function parseFrontMatterYaml(
   frontMatter.variables = readVariables(data.variables, report);
   const tools = readTools(data.tools, report);
   if (tools) frontMatter.tools = tools;
+  const schedule = readSchedule(data.schedule, report);
+  if (schedule) frontMatter.schedule = schedule;
   if (typeof data.prompt === 'boolean') frontMatter.prompt = data.prompt;
   else if (data.prompt !== undefined && data.prompt !== null)
     report('`prompt` must be true or false.', 'prompt');

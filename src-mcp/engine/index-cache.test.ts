@@ -201,6 +201,24 @@ describe('snippets read from the file', () => {
     expect(after?.name).toBe('db/etcd-backup');
     expect(after?.snippet).toBe('Take an etcd «snapshot» with etcdctl.');
   });
+
+  it('are read again after an edit, and never through a link put in the file’s place', async () => {
+    const engine = await open(false);
+    const file = path.join(dir, 'db/etcd-backup.md');
+    const snippet = async (): Promise<string | undefined> =>
+      (await engine.search('snapshot'))[0]?.snippet;
+    await fs.writeFile(file, '# Back up etcd\n\nCopy the snapshot to the vault.\n');
+    expect(await snippet()).toContain('to the vault');
+    // Same size, another mtime: what a cached body must not hide.
+    await fs.writeFile(file, '# Back up etcd\n\nCopy the snapshot to the attic.\n');
+    await fs.utimes(file, new Date(), new Date(Date.now() + 5000));
+    expect(await snippet()).toContain('to the attic');
+    const outside = path.join(base, 'outside.md');
+    await fs.writeFile(outside, '# Secret\n\nThe snapshot key is hunter2.\n');
+    await fs.rm(file);
+    await fs.symlink(outside, file);
+    expect(await snippet()).not.toContain('hunter2');
+  });
 });
 
 type Header = Record<string, unknown>;

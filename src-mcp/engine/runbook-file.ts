@@ -76,6 +76,7 @@ export function parseRunbook(
     // Only when present: 10,000 summaries are kept in memory and in the index cache.
     ...(includes.length ? { includes } : {}),
     ...(frontMatter.tools === undefined ? {} : { tools: frontMatter.tools }),
+    ...(frontMatter.schedule === undefined ? {} : { schedule: frontMatter.schedule }),
     content,
     body,
     bodyLine,

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { BodyCache } from './body-cache.js';
 import type { Catalog } from './catalog.js';
 import { RunbookError } from './errors.js';
 import { pathExists, writeFileAtomic } from './file-ops.js';
@@ -19,6 +20,8 @@ export type ReplacedRunbook = RunbookSummary & { backupPath?: string };
 
 /** Everything that touches a runbook's bytes on disk, always inside the folder, always atomically. */
 export class RunbookFiles {
+  private readonly bodies = new BodyCache();
+
   constructor(
     private readonly root: string,
     private readonly boundary = new FolderBoundary(root),
@@ -28,9 +31,11 @@ export class RunbookFiles {
   readBodySync(summary: RunbookSummary): string | undefined {
     try {
       const abs = resolveInside(this.root, summary.path);
-      this.boundary.assertInsideSync(abs, summary.path);
-      const result = loadRunbookFileSync(abs, summary.path);
-      return 'runbook' in result ? result.runbook.body : undefined;
+      return this.bodies.get(abs, () => {
+        this.boundary.assertInsideSync(abs, summary.path);
+        const result = loadRunbookFileSync(abs, summary.path);
+        return 'runbook' in result ? result.runbook.body : undefined;
+      });
     } catch {
       return undefined;
     }

@@ -58,22 +58,25 @@ export class PackedLists {
     return this.packed.byteStarts.length - 1;
   }
 
-  list(term: number): PostingList {
+  /** `count`: how many postings the term has (the merged part's `starts` say). */
+  list(term: number, count: number): PostingList {
     const known = this.unpacked.get(term);
     if (known) return known;
-    const docs: number[] = [];
-    const freqs: number[] = [];
+    const docs = new Int32Array(count);
+    const freqs = new Int32Array(count);
+    let n = 0;
     this.decode(term, (doc, packed) => {
-      docs.push(doc);
-      freqs.push(packed);
+      if (n === count) return;
+      docs[n] = doc;
+      freqs[n++] = packed;
     });
-    const list = { docs: Int32Array.from(docs), freqs: Int32Array.from(freqs) };
-    if (this.unpackedPostings + docs.length > MAX_UNPACKED) {
+    const list = { docs: docs.subarray(0, n), freqs: freqs.subarray(0, n) };
+    if (this.unpackedPostings + n > MAX_UNPACKED) {
       this.unpacked.clear();
       this.unpackedPostings = 0;
     }
     this.unpacked.set(term, list);
-    this.unpackedPostings += docs.length;
+    this.unpackedPostings += n;
     return list;
   }
 

@@ -205,12 +205,12 @@ export class Postings {
   /** Where `term`'s merged postings are: in the merged arrays, or unpacked from the cache's. */
   private mergedList(term: number): PostingList & { from: number; to: number } {
     if (term >= this.starts.length - 1) return { docs: NONE, freqs: NONE, from: 0, to: 0 };
-    if (this.packed) {
-      const list = this.packed.list(term);
-      return { ...list, from: 0, to: list.docs.length };
-    }
     const from = this.starts[term] ?? 0;
     const to = this.starts[term + 1] ?? 0;
+    if (this.packed) {
+      const { docs, freqs } = this.packed.list(term, to - from);
+      return { docs, freqs, from: 0, to: docs.length };
+    }
     return { docs: this.mergedDocs, freqs: this.mergedFreqs, from, to };
   }
 

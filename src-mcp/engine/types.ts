@@ -42,6 +42,8 @@ export interface RunbookSummary {
   includes?: string[];
   /** Front matter `tools:`: the only MCP tools a run of it may use (absent: no restriction). */
   tools?: string[];
+  /** Front matter `schedule:` (daily, weekly, monthly or cron): `runbook due` and the tray remind. */
+  schedule?: string;
 }
 
 export interface Runbook extends RunbookSummary {
