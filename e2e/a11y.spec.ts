@@ -95,6 +95,29 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'Claude page, installed and tested',
+    show: async (ui) => {
+      await ui.goTo('Claude & clients');
+      const card = ui.claude.card('Claude Desktop');
+      await card.getByRole('button', { name: 'Install…' }).click();
+      await card.getByRole('button', { name: 'Write to config' }).click();
+      await expect(card.getByText('Installed', { exact: true })).toBeVisible();
+      await expect(card.getByText(/backed up at|no backup was needed/)).toBeVisible();
+      await card.getByRole('button', { name: 'Test connection' }).click();
+      await expect(
+        card.getByRole('status').filter({ hasText: /Connected|did not start/ }),
+      ).toBeVisible({ timeout: 20_000 });
+    },
+  },
+  {
+    name: 'run view with the production profile',
+    show: async (ui, _app, page) => {
+      await ui.library.openEntry('Rolling deploy of a service');
+      await ui.run.profile.selectOption('production');
+      await expect(page.getByRole('note')).toContainText('production');
+    },
+  },
+  {
     name: 'settings',
     show: async (ui) => {
       await ui.goTo('Settings');

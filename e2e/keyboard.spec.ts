@@ -125,3 +125,24 @@ test('delete by keyboard names the runbook it moved to .trash', async ({ ui, pag
   await page.keyboard.press('Enter');
   await expect(ui.message('Moved deploy/rollback to .trash')).toBeVisible();
 });
+
+test('the quick picker is a Tab away in the browser, with a way back', async ({ ui, page }) => {
+  await pressUntilFocused(page, 'Tab', page.getByRole('link', { name: 'Quick picker' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('combobox', { name: 'Find a runbook' })).toBeFocused();
+  await pressUntilFocused(page, 'Tab', page.getByRole('link', { name: 'Back to the app' }));
+  await page.keyboard.press('Enter');
+  await expect(ui.library.tree).toBeVisible();
+});
+
+test('"Collapse all" closes every folder and "Expand all" opens them again', async ({ ui }) => {
+  const collapse = ui.page.getByRole('button', { name: 'Collapse all' });
+  await pressUntilFocused(ui.page, 'Tab', collapse);
+  await ui.page.keyboard.press('Enter');
+  await expect(ui.library.folder('deploy')).toHaveAttribute('aria-expanded', 'false');
+  await expect(ui.library.entry('Rolling deploy of a service')).toHaveCount(0);
+  // Runbooks at the top of the folder stay in view.
+  await expect(ui.library.entry('Getting started')).toBeVisible();
+  await ui.page.getByRole('button', { name: 'Expand all' }).press('Enter');
+  await expect(ui.library.entry('Rolling deploy of a service')).toBeVisible();
+});

@@ -7,6 +7,7 @@ import type { ApprovalServer } from '../src-mcp/approval/server.js';
 import { configureAppIdentity } from './app-identity.js';
 import { setupApproval } from './approval.js';
 import { AppHub, type AppContext } from './context.js';
+import { setupDueNotifications } from './due-notifications.js';
 import { setupIpc } from './ipc.js';
 import { setupLoginItem } from './login-item.js';
 import { report } from './notify.js';
@@ -65,6 +66,7 @@ async function start(): Promise<void> {
   setupShortcut(context);
   setupLoginItem(context);
   approvals = await setupApproval(context);
+  setupDueNotifications(context);
 
   if (setAside)
     report(

@@ -84,12 +84,14 @@ export class Tray extends EventEmitter {
   }
 }
 
-export class Notification {
+export class Notification extends EventEmitter {
   static readonly shown: { title: string; body: string }[] = [];
   static isSupported(): boolean {
     return true;
   }
-  constructor(private readonly options: { title: string; body: string }) {}
+  constructor(private readonly options: { title: string; body: string }) {
+    super();
+  }
   show(): void {
     Notification.shown.push({ title: this.options.title, body: this.options.body });
   }

@@ -22,6 +22,9 @@ import type {
   Skip,
   VariableSpec,
 } from '../engine/types.js';
+import type { HistoryVersion } from '../engine/history.js';
+import type { RunbookHistory } from '../engine/history-runbook.js';
+import type { DueRunbook } from '../engine/schedule-due.js';
 import type { AppSettings } from '../engine/settings.js';
 import type { WatchStatus } from '../engine/watcher.js';
 import type { ClientId } from '../clients/client-spec.js';
@@ -182,6 +185,13 @@ export const apiContract = {
     z.object({ name: runbookName, id: z.string().min(1) }),
     returns<{ text: string }>(),
   ),
+  /** The git commits that touched the runbook; `unavailable` (why, and the fix) without git. */
+  history: call(z.object({ name: runbookName }), returns<RunbookHistory>()),
+  historyShow: call(
+    z.object({ name: runbookName, revision: z.string().min(1).max(200) }),
+    returns<HistoryVersion & { name: string }>(),
+  ),
+  due: call(none, returns<DueRunbook[]>()),
   settingsRead: call(none, returns<AppSettings>()),
   settingsSave: call(
     z.object({

@@ -7,6 +7,7 @@ import type { WatchStatus } from '../engine/watcher.js';
 import type { ApiHandlers } from './contract.js';
 import { clientHandlers, type ClientDeps } from './service-clients.js';
 import { envHandlers } from './service-env.js';
+import { historyHandlers } from './service-history.js';
 import { runbookHandlers } from './service-runbooks.js';
 import { settingsHandlers, type FolderChange } from './service-settings.js';
 import type { EngineSource } from './session.js';
@@ -38,6 +39,7 @@ export function createService(source: EngineSource, deps: ServiceDeps): ApiHandl
     },
     ...runbookHandlers(source),
     ...envHandlers(source),
+    ...historyHandlers(source),
     ...settingsHandlers(settings, deps.openFolder),
     ...clientHandlers(deps.clients),
   };

@@ -9,6 +9,9 @@ import { FolderBoundary } from './folder-boundary.js';
 import { loadIncludes, type IncludeSource } from './include.js';
 import { IncludeGraph } from './include-graph.js';
 import { LogStore } from './logs.js';
+import type { Receipt } from './receipt.js';
+import { draftReceipt, receiptOfLog, type RunReport } from './receipt-log.js';
+import { RunMemory, startedRun } from './run-memory.js';
 import { defaultLogsDir } from './paths.js';
 import { redact, secretEnvValues, secretVarValues } from './redact.js';
 import { SecretMemory, rememberRender } from './secret-memory.js';
@@ -94,6 +97,8 @@ export class Engine {
   private readonly listeners = new Set<ChangeListener>();
   /** Secret values this engine rendered: redacted from every log it writes or reads back. */
   private readonly renderedSecrets = new SecretMemory();
+  /** Runs this engine rendered, by run id, for the receipts of their logs. */
+  private readonly runs = new RunMemory();
   private readonly initial: Promise<void>;
 
   private constructor(options: EngineOptions) {
@@ -217,6 +222,17 @@ export class Engine {
     return text;
   }
 
+  /** A render that starts a run: the text, and a run id for create_runbook_log's receipt. */
+  async renderRun(
+    name: string,
+    request: RenderRequest = {},
+  ): Promise<{ text: string; runId: string }> {
+    const summary = await this.resolve(name);
+    const text = await this.render(summary.name, request);
+    const run = await startedRun(this.root, summary, request, this.profile);
+    return { text, runId: this.runs.start(run) };
+  }
+
   async preview(name: string, request: PreviewRequest = {}): Promise<LenientRender> {
     const stored = await this.read(name);
     const runbook =
@@ -308,11 +324,19 @@ export class Engine {
     name: string,
     text: string,
     vars: Record<string, string> = {},
+    report: RunReport = {},
   ): Promise<LogEntry> {
     // An unknown or ambiguous name is an error with suggestions: a log must belong to a runbook.
     const summary = await this.resolve(name);
     const secrets = [...secretVarValues(vars, summary.variables), ...(await this.knownSecrets())];
-    return this.logs.append(summary.name, redact(text, secrets));
+    const context = { root: this.root, runs: this.runs, profile: this.profile, secrets };
+    const receipt = await draftReceipt(summary, report, context);
+    return this.logs.append(summary.name, redact(text, secrets), undefined, receipt);
+  }
+
+  /** The receipt at the head of a log, read back redacted; undefined for a log without one. */
+  async logReceipt(name: string, id: string): Promise<Receipt | undefined> {
+    return receiptOfLog(id, await this.readLog(name, id));
   }
 
   async listLogs(name: string): Promise<LogEntry[]> {
@@ -326,9 +350,10 @@ export class Engine {
     return redact(await this.logs.read(summary.name, id), await this.knownSecrets());
   }
 
+  /** The past-run example: the latest successful run (by its receipt), else the latest log. */
   async latestLog(name: string): Promise<{ entry: LogEntry; text: string } | undefined> {
     const summary = await this.logName(name);
-    const latest = await this.logs.latest(summary.name);
+    const latest = await this.logs.pastRun(summary.name);
     return latest && { ...latest, text: redact(latest.text, await this.knownSecrets()) };
   }
 

@@ -23,9 +23,11 @@ export interface HistoryVersion {
   text: string;
 }
 
-/** Where a runbook file sits: the folder, its path in the folder, its path in the repository. */
+/** Where a runbook file sits: its folder, its repository, its path in the repository. */
 interface Located {
   root: string;
+  /** The repository's top folder: where git runs. */
+  top: string;
   repoPath: string;
 }
 
@@ -46,19 +48,10 @@ export async function listHistory(
 }
 
 async function logOf(located: Located, options: GitOptions): Promise<HistoryEntry[]> {
-  const format = '%x1e%H%x1f%aI%x1f%an%x1f%s';
-  const outcome = await runGit(
-    located.root,
-    [
-      'log',
-      '-z',
-      '--follow',
-      '--name-status',
-      `--max-count=${MAX_COMMITS}`,
-      `--format=${format}`,
-    ].concat(['--', located.repoPath]),
-    options,
-  );
+  const format = '--format=%x1e%H%x1f%aI%x1f%an%x1f%s';
+  const limit = `--max-count=${MAX_COMMITS}`;
+  const args = ['log', '-z', '--follow', '--name-status', limit, format, '--', located.repoPath];
+  const outcome = await runGit(located.top, args, options);
   if (!outcome.ok) {
     // A repository without a first commit has no history yet; that is not an error.
     if (/does not have any commits yet|bad default revision/.test(outcome.stderr)) return [];
@@ -111,9 +104,9 @@ export async function showAtRevision(
 ): Promise<HistoryVersion> {
   checkRevision(revision);
   const located = await locate(root, relPath, options);
-  const hash = await resolveCommit(located.root, revision, options);
+  const hash = await resolveCommit(located.top, revision, options);
   const filePath = await pathAt(located, hash, revision, options);
-  const shown = await runGit(located.root, ['cat-file', 'blob', `${hash}:${filePath}`], options);
+  const shown = await runGit(located.top, ['cat-file', 'blob', `${hash}:${filePath}`], options);
   if (!shown.ok) throw gitFailed(shown.stderr, located.root);
   return { hash, path: filePath, text: shown.stdout };
 }
@@ -156,7 +149,7 @@ async function pathAt(
   options: GitOptions,
 ): Promise<string> {
   const here = await runGit(
-    located.root,
+    located.top,
     ['cat-file', '-e', `${hash}:${located.repoPath}`],
     options,
   );
@@ -164,7 +157,7 @@ async function pathAt(
   for (const entry of await logOf(located, options)) {
     if (entry.hash === hash) return entry.path;
     const args = ['merge-base', '--is-ancestor', entry.hash, hash];
-    if ((await runGit(located.root, args, options)).ok) return entry.path;
+    if ((await runGit(located.top, args, options)).ok) return entry.path;
   }
   throw new RunbookError('not-found', `The runbook did not exist at ${revision}.`, {
     file: located.repoPath,
@@ -183,10 +176,12 @@ async function locate(root: string, relPath: string, options: GitOptions): Promi
       fix: 'Give the name of a runbook in the folder.',
     });
   }
-  const outcome = await runGit(root, ['rev-parse', '--show-prefix'], options);
+  const outcome = await runGit(root, ['rev-parse', '--show-toplevel', '--show-prefix'], options);
   if (!outcome.ok) throw notARepository(root, outcome.stderr);
-  const prefix = outcome.stdout.trim();
-  return { root, repoPath: path.posix.join(prefix, inside.split(path.sep).join('/')) };
+  const [top = '', prefix = ''] = outcome.stdout.split('\n');
+  // Git runs at the top: pathspecs and `rev:path` then both read repository paths.
+  const repoPath = path.posix.join(prefix, inside.split(path.sep).join('/'));
+  return { root, top, repoPath };
 }
 
 function notARepository(root: string, stderr: string): RunbookError {

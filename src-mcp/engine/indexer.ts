@@ -49,11 +49,10 @@ export class Indexer {
       : await findRunbookFiles(this.root, skips, {
           followOutsideLinks: this.boundary.followOutsideLinks,
         });
-    const before = new Set(this.catalog.names());
+    const present = new Set<string>();
     // A full scan trusts size and mtime: an unchanged file is not read again (see loadOne).
-    await this.loadAll(files, event, skips, true);
-    const present = new Set(files.map((f) => nameFromPath(f.relPath)));
-    for (const name of before) if (!present.has(name)) this.remove(name, event);
+    await this.loadAll(files, event, skips, { trustStat: true, present });
+    for (const name of [...this.catalog.names()]) if (!present.has(name)) this.remove(name, event);
     this.report(skips);
     this.envCache.invalidate();
     return event;
@@ -87,8 +86,8 @@ export class Indexer {
         startRel: relPath,
         followOutsideLinks: this.boundary.followOutsideLinks,
       });
-      await this.loadAll(files, event, skips);
-      const present = new Set(files.map((f) => nameFromPath(f.relPath)));
+      const present = new Set<string>();
+      await this.loadAll(files, event, skips, { present });
       for (const name of this.catalog.namesUnder(relPath))
         if (!present.has(name)) this.remove(name, event);
     } else if (stat?.isFile()) {
@@ -119,12 +118,15 @@ export class Indexer {
     files: readonly FoundFile[],
     event: ChangeEvent,
     skips: Skip[],
-    trustStat = false,
+    options: LoadOptions = {},
   ): Promise<void> {
     for (let start = 0; start < files.length; start += LOAD_BATCH) {
       if (start > 0) await new Promise((resolve) => setImmediate(resolve));
-      for (const file of files.slice(start, start + LOAD_BATCH))
-        this.loadOne(file, event, skips, trustStat);
+      for (const file of files.slice(start, start + LOAD_BATCH)) {
+        const name = nameFromPath(file.relPath);
+        options.present?.add(name);
+        this.loadOne(file, name, event, skips, options.trustStat === true);
+      }
     }
   }
 
@@ -133,8 +135,14 @@ export class Indexer {
    * and mtime are those indexed is not read. A same-size edit that keeps the mtime to the
    * nanosecond is missed until the file changes again; the watcher's own events always re-read.
    */
-  private loadOne(file: FoundFile, event: ChangeEvent, skips: Skip[], trustStat: boolean): void {
-    const known = this.catalog.key(nameFromPath(file.relPath));
+  private loadOne(
+    file: FoundFile,
+    name: string,
+    event: ChangeEvent,
+    skips: Skip[],
+    trustStat: boolean,
+  ): void {
+    const known = this.catalog.key(name);
     const owned = known?.path === file.relPath;
     if (owned && trustStat && sameStat(file.absPath, known)) return;
     const existing = known && this.catalog.get(known.name);
@@ -168,6 +176,13 @@ export class Indexer {
       this.onSkip?.(skip);
     }
   }
+}
+
+interface LoadOptions {
+  /** Full scans: a file whose size and mtime are those indexed is not read (see loadOne). */
+  trustStat?: boolean;
+  /** Collects the name of every file seen, read or not. */
+  present?: Set<string>;
 }
 
 function sameStat(absPath: string, known: { size: number; mtimeMs: number }): boolean {

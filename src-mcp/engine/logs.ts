@@ -9,6 +9,7 @@ import path from 'node:path';
 import { RunbookError, toRunbookError } from './errors.js';
 import { pathExists } from './file-ops.js';
 import { compareNewestFirst, isLegacyLogId, listLegacyLogs, readLegacyLog } from './legacy-logs.js';
+import { formatReceipt, outcomeOf, type Receipt } from './receipt.js';
 import { redact } from './redact.js';
 import type { LogEntry } from './types.js';
 
@@ -16,6 +17,13 @@ import type { LogEntry } from './types.js';
 const LOG_ID = /^(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}\.\d{3}Z)(?:-(\d{1,4}))?\.md$/;
 const MAX_SAME_MS = 1000;
 const SLUG_MAX = 60;
+/** Enough of a log's head to hold its receipt's outcome line. */
+const HEAD_BYTES = 4096;
+/** How many logs, newest first, are looked at for the last successful run. */
+const MAX_SCANNED_FOR_SUCCESS = 200;
+
+/** What the engine knows of a run when its log is written; the store adds the name and end time. */
+export type ReceiptDraft = Omit<Receipt, 'runbook' | 'endedAt'>;
 
 export class LogStore {
   readonly dir: string;
@@ -24,8 +32,16 @@ export class LogStore {
     this.dir = path.resolve(dir);
   }
 
-  /** Text must already be redacted by the caller; credential shapes are redacted again here. */
-  async append(runbook: string, text: string, now: Date = new Date()): Promise<LogEntry> {
+  /**
+   * Text (and the receipt's values) must already be redacted by the caller; credential shapes are
+   * redacted again here, in the receipt too. The receipt, when given, heads the file.
+   */
+  async append(
+    runbook: string,
+    text: string,
+    now: Date = new Date(),
+    receipt?: ReceiptDraft,
+  ): Promise<LogEntry> {
     if (Number.isNaN(now.getTime())) {
       throw new RunbookError('invalid-argument', 'The log time is not a valid date.', {
         key: 'now',
@@ -34,7 +50,10 @@ export class LogStore {
     }
     const folder = this.folderOf(runbook);
     await fs.mkdir(folder, { recursive: true });
-    const content = formatLog(runbook, now, redact(text, []));
+    const head = receipt
+      ? redact(formatReceipt({ ...receipt, runbook, endedAt: now.toISOString() }), [])
+      : '';
+    const content = head + formatLog(runbook, now, redact(text, []));
     const id = await writeUnique(folder, timestampOf(now), content);
     return { id, runbook, createdAt: now.toISOString(), size: Buffer.byteLength(content) };
   }
@@ -86,6 +105,39 @@ export class LogStore {
     const [entry] = await this.list(runbook);
     if (!entry) return undefined;
     return { entry, text: await this.read(runbook, entry.id) };
+  }
+
+  /**
+   * The example of a past run: the newest log whose receipt says success, else the newest log
+   * (logs without a receipt, and the earlier tool's, have no outcome).
+   */
+  async pastRun(runbook: string): Promise<{ entry: LogEntry; text: string } | undefined> {
+    const entries = await this.list(runbook);
+    const own = entries.filter((e) => !isLegacyLogId(e.id)).slice(0, MAX_SCANNED_FOR_SUCCESS);
+    for (const entry of own) {
+      if (outcomeOf(await this.head(runbook, entry.id)) !== 'success') continue;
+      return { entry, text: await this.read(runbook, entry.id) };
+    }
+    const [newest] = entries;
+    return newest && { entry: newest, text: await this.read(runbook, newest.id) };
+  }
+
+  /** The first bytes of one of our logs; '' when it is gone. */
+  private async head(runbook: string, id: string): Promise<string> {
+    const folder = this.folderOf(runbook);
+    const file = path.join(folder, checkId(id, folder));
+    let handle: fs.FileHandle | undefined;
+    try {
+      handle = await fs.open(file, 'r');
+      const buffer = Buffer.alloc(HEAD_BYTES);
+      const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+      return buffer.subarray(0, bytesRead).toString('utf8');
+    } catch (error) {
+      if (isMissing(error)) return '';
+      throw toRunbookError(error, file);
+    } finally {
+      await handle?.close();
+    }
   }
 
   private folderOf(runbook: string): string {

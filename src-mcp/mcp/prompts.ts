@@ -18,7 +18,7 @@ import type { RunbookSummary } from '../engine/types.js';
 import type { PromptCatalog } from './prompt-catalog.js';
 import { pageOf } from './pagination.js';
 import { COMPAT_PROMPT_NAME } from './prompt-names.js';
-import { buildRunbookPrompt, type PastRun } from './prompt-text.js';
+import { buildRunbookPrompt, pastRunOf, type PastRun } from './prompt-text.js';
 import { describeVariable } from './schemas.js';
 import { describeError } from './tool-result.js';
 import { parseVarList } from '../engine/var-list.js';
@@ -156,7 +156,7 @@ async function renderPrompt(
   vars: Record<string, string>,
   withLog: boolean,
 ): Promise<GetPromptResult> {
-  const rendered = await engine.render(summary.name, { vars });
+  const { text: rendered, runId } = await engine.renderRun(summary.name, { vars });
   const lastLog = withLog ? await latestRun(engine, summary.name) : undefined;
   return {
     description: `Runbook ${summary.name}: ${summary.title}`,
@@ -165,7 +165,7 @@ async function renderPrompt(
         role: 'user',
         content: {
           type: 'text',
-          text: buildRunbookPrompt(summary.name, rendered, lastLog, summary.tools),
+          text: buildRunbookPrompt(summary.name, rendered, lastLog, summary.tools, runId),
         },
       },
     ],
@@ -174,7 +174,7 @@ async function renderPrompt(
 
 async function latestRun(engine: Engine, name: string): Promise<PastRun | undefined> {
   const latest = await engine.latestLog(name).catch(() => undefined);
-  return latest && { createdAt: latest.entry.createdAt, text: latest.text };
+  return latest && pastRunOf(latest);
 }
 
 /** A client sends an empty field for an optional argument left blank: that means "use the default". */

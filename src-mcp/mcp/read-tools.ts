@@ -96,7 +96,8 @@ function registerGet(server: McpServer, engine: Engine): void {
       description:
         "Returns a runbook with its placeholders filled in from the folder's env.yaml and the values you pass. " +
         'If values are missing, returns complete=false and the list of what is missing instead of the text: ' +
-        'ask the user for those values (a variable’s description lists its choices) and call again.',
+        'ask the user for those values (a variable’s description lists its choices) and call again. ' +
+        'A complete runbook comes with a run_id: when you carry it out, pass it to create_runbook_log with the outcome.',
       inputSchema: {
         name: runbookNameField.describe(
           'Runbook name as listed by list_runbooks or search_runbooks, such as "docs/redis/README".',
@@ -109,6 +110,10 @@ function registerGet(server: McpServer, engine: Engine): void {
         name: z.string(),
         complete: z.boolean().describe('False when values are missing; then `text` is absent.'),
         text: z.string().optional().describe('The filled-in runbook.'),
+        run_id: z
+          .string()
+          .optional()
+          .describe('Pass it to create_runbook_log when you carry the runbook out.'),
         missing: z.array(missingShape),
       },
       annotations: { title: 'Get a runbook, filled in', ...readOnly },
@@ -125,9 +130,19 @@ function registerGet(server: McpServer, engine: Engine): void {
             missing: missing.map(toMissing),
           });
         }
-        const text = await engine.render(summary.name, { vars });
-        return dataResult(text, { name: summary.name, complete: true, text, missing: [] });
+        const { text, runId } = await engine.renderRun(summary.name, { vars });
+        const note = runIdNote(summary.name, runId);
+        const result = { name: summary.name, complete: true, text, run_id: runId, missing: [] };
+        return dataResult(`${text.trimEnd()}\n\n${note}`, result);
       }),
+  );
+}
+
+/** After the text, where a model reads on: the log it writes at the end names this run. */
+function runIdNote(name: string, runId: string): string {
+  return (
+    `(Run id ${runId}. When you carry out this runbook, finish with create_runbook_log: runbook_name "${name}", ` +
+    `run_id "${runId}", outcome success, failure or partial, and the execution log.)`
   );
 }
 

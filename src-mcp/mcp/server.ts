@@ -16,6 +16,7 @@ import { registerRunbookPrompts } from './prompts.js';
 import { registerReadTools } from './read-tools.js';
 import { registerRunbookResources } from './resources.js';
 import { registerRunFormTools } from './run-form-tools.js';
+import { registerScheduleTools } from './schedule-tools.js';
 import { LineStdioTransport } from './stdio-transport.js';
 import { describeError } from './tool-result.js';
 
@@ -55,6 +56,7 @@ export function createRunbookServer(engine: Engine, options: RunbookServerOption
   registerLogTools(server, engine);
   registerApprovalTools(server);
   registerRunFormTools(server, engine, options);
+  registerScheduleTools(server, engine);
   const dropResourceOrder = registerRunbookResources(server, engine);
   registerRunbookPrompts(server, engine, catalog, options);
   registerCompletions(server, engine, catalog);

@@ -29,6 +29,7 @@ describe('tools', () => {
     'create_runbook_log',
     'delete_runbook',
     'get_runbook',
+    'list_due_runbooks',
     'list_runbook_logs',
     'list_runbooks',
     'open_runbook_form',

@@ -42,6 +42,8 @@ function pickBridge(): AppBridge {
 }
 
 export const bridge: AppBridge = pickBridge();
+/** In a browser tab (`runbook serve`), not the tray app's windows. */
+export const inBrowser = bridge === httpBridge;
 
 /** `api.read({ name })` resolves with the result or rejects with an ApiError. */
 export const api = new Proxy({} as AppApi, {

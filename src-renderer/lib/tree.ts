@@ -72,6 +72,11 @@ export function flattenTree(root: FolderNode, collapsed: ReadonlySet<string>): T
   return rows;
 }
 
+/** Every folder's path below `root`, parents first. */
+export function folderPaths(root: FolderNode): string[] {
+  return root.folders.flatMap((folder) => [folder.path, ...folderPaths(folder)]);
+}
+
 /** The file name the tree shows under a runbook's title. */
 export function fileName(runbook: RunbookBrief): string {
   return `${leafName(runbook.name)}${runbook.ext ?? '.md'}`;

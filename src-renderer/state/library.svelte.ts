@@ -2,7 +2,14 @@ import { SvelteSet } from 'svelte/reactivity';
 import type { RunbookBrief } from '../../src-mcp/api/contract.js';
 import type { SearchHit } from '../../src-mcp/engine/types.js';
 import { api } from '../lib/api.js';
-import { appendNew, buildTree, flattenTree, indexByName, uniqueSorted } from '../lib/tree.js';
+import {
+  appendNew,
+  buildTree,
+  flattenTree,
+  folderPaths,
+  indexByName,
+  uniqueSorted,
+} from '../lib/tree.js';
 import { notices } from './notices.svelte.js';
 
 /** Results asked for at a time; "Show more" asks for the next page. */
@@ -34,6 +41,10 @@ export class Library {
     buildTree(this.tag ? this.items.filter((i) => i.tags?.includes(this.tag ?? '')) : this.items),
   );
   rows = $derived(flattenTree(this.tree, this.collapsed));
+  folderPaths = $derived(folderPaths(this.tree));
+  allCollapsed = $derived(
+    this.folderPaths.length > 0 && this.folderPaths.every((path) => this.collapsed.has(path)),
+  );
   tags = $derived(uniqueSorted(this.items.flatMap((i) => i.tags ?? [])));
   searching = $derived(this.query.trim() !== '');
   /** Loaded hits, narrowed to the tag when one is chosen. */
@@ -64,6 +75,12 @@ export class Library {
 
   summary(name: string): RunbookBrief | undefined {
     return this.byName.get(name);
+  }
+
+  /** Every folder closed, or (when all are closed already) every folder open. */
+  toggleAllFolders(): void {
+    if (this.allCollapsed) this.collapsed.clear();
+    else for (const path of this.folderPaths) this.collapsed.add(path);
   }
 
   toggleFolder(path: string): void {
