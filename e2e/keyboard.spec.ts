@@ -58,6 +58,7 @@ test('a runbook whose fields are all filled opens with focus on its title', asyn
 }) => {
   await app.write('ops/uptime.md', '# Check uptime\n\nuptime\n');
   await app.engine.reindex();
+  await expect(ui.library.entry('Check uptime')).toBeVisible();
   await page.keyboard.press('ControlOrMeta+k');
   await page.keyboard.type('uptime');
   await expect(ui.library.results().first()).toContainText('Check uptime');
@@ -84,7 +85,8 @@ test('edit → save: into the editor, out with Esc then Tab, and save', async ({
   await expect(ui.editor.dirty).toBeVisible();
   await page.keyboard.press('Escape');
   await page.keyboard.press('Shift+Tab');
-  await expect(ui.editor.saveButton).toBeFocused();
+  await expect(ui.editor.text).not.toBeFocused();
+  await pressUntilFocused(page, 'Shift+Tab', ui.editor.saveButton);
   await page.keyboard.press('Enter');
   await expect(page.getByText('Saved', { exact: true })).toBeVisible();
   expect(await app.read('testing/release-test-plan.md')).toMatch(/\nChecked by keyboard\.\n?$/);

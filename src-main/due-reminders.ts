@@ -5,9 +5,9 @@
  */
 import type { DueRunbook } from '../src-mcp/engine/schedule-due.js';
 
-export const CHECK_EVERY_MS = 5 * 60 * 1000;
+const CHECK_EVERY_MS = 5 * 60 * 1000;
 /** More newly due runbooks than this are told in one notification, not one each. */
-export const MAX_SINGLE_NOTICES = 3;
+const MAX_SINGLE_NOTICES = 3;
 
 export interface Notice {
   title: string;
@@ -66,7 +66,7 @@ function periodKey(due: DueRunbook): string {
   return `${due.name}\0${due.dueSince ?? 'never run'}`;
 }
 
-export function noticesFor(due: DueRunbook[]): Notice[] {
+function noticesFor(due: DueRunbook[]): Notice[] {
   if (due.length === 0) return [];
   if (due.length > MAX_SINGLE_NOTICES) {
     const names = due.map((d) => d.title || d.name);

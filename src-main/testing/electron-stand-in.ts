@@ -86,11 +86,14 @@ export class Tray extends EventEmitter {
 
 export class Notification extends EventEmitter {
   static readonly shown: { title: string; body: string }[] = [];
+  /** Every notification made, so a test can click one. */
+  static readonly all: Notification[] = [];
   static isSupported(): boolean {
     return true;
   }
-  constructor(private readonly options: { title: string; body: string }) {
+  constructor(readonly options: { title: string; body: string }) {
     super();
+    Notification.all.push(this);
   }
   show(): void {
     Notification.shown.push({ title: this.options.title, body: this.options.body });

@@ -22,6 +22,7 @@ import type {
   Skip,
   VariableSpec,
 } from '../engine/types.js';
+import type { Receipt } from '../engine/receipt.js';
 import type { HistoryVersion } from '../engine/history.js';
 import type { RunbookHistory } from '../engine/history-runbook.js';
 import type { DueRunbook } from '../engine/schedule-due.js';
@@ -184,6 +185,14 @@ export const apiContract = {
   logsRead: call(
     z.object({ name: runbookName, id: z.string().min(1) }),
     returns<{ text: string }>(),
+  ),
+  /**
+   * "Run again with these values": the log's receipt (absent for a log without one) and the
+   * values it lets the run form fill in (secrets and unrecorded values are left out).
+   */
+  logReceipt: call(
+    z.object({ name: runbookName, id: z.string().min(1).max(MAX_NAME_LENGTH) }),
+    returns<{ receipt?: Receipt; values: Record<string, string>; profile?: string }>(),
   ),
   /** The git commits that touched the runbook; `unavailable` (why, and the fix) without git. */
   history: call(z.object({ name: runbookName }), returns<RunbookHistory>()),

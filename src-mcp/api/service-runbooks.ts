@@ -1,4 +1,5 @@
-import { buildRunbookPrompt } from '../mcp/prompt-text.js';
+import { reusableValues } from '../engine/receipt-log.js';
+import { buildRunbookPrompt, pastRunOf } from '../mcp/prompt-text.js';
 import type { RunbookSummary } from '../engine/types.js';
 import type { ApiHandlers, RunbookBrief } from './contract.js';
 import type { EngineSource } from './session.js';
@@ -20,6 +21,7 @@ type RunbookHandlers = Pick<
   | 'promptText'
   | 'logsList'
   | 'logsRead'
+  | 'logReceipt'
 >;
 
 export function runbookHandlers(source: EngineSource): RunbookHandlers {
@@ -46,13 +48,20 @@ export function runbookHandlers(source: EngineSource): RunbookHandlers {
     promptText: async ({ name, vars, profile, includeLastLog }) => {
       const open = engine();
       const summary = await open.resolve(name);
-      const rendered = await open.render(summary.name, { vars: vars ?? {}, profile });
+      const run = await open.renderRun(summary.name, { vars: vars ?? {}, profile });
       const last = includeLastLog ? await open.latestLog(summary.name) : undefined;
-      const pastRun = last ? { createdAt: last.entry.createdAt, text: last.text } : undefined;
-      return { text: buildRunbookPrompt(summary.name, rendered, pastRun, summary.tools) };
+      const pastRun = last && pastRunOf(last);
+      return {
+        text: buildRunbookPrompt(summary.name, run.text, pastRun, summary.tools, run.runId),
+      };
     },
     logsList: ({ name }) => engine().listLogs(name),
     logsRead: async ({ name, id }) => ({ text: await engine().readLog(name, id) }),
+    logReceipt: async ({ name, id }) => {
+      const receipt = await engine().logReceipt(name, id);
+      const profile = receipt?.profile;
+      return { receipt, values: reusableValues(receipt), ...(profile ? { profile } : {}) };
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { describeCopies, describeSearchPage, nextOffset } from '../engine/search
 import type { SearchHit, SearchPage } from '../engine/types.js';
 import { folderOptions, stringOption, type CliCommand, type OptionValues } from './command.js';
 import { engineFromOptions } from './engine-options.js';
+import { valuesFromLog } from './from-log.js';
 import { writeJson } from './report.js';
 import { parseAssignment, parseVarList } from '../engine/var-list.js';
 
@@ -85,13 +86,22 @@ function wholeNumberOption(
 export const renderCommand: CliCommand = {
   name: 'render',
   summary: 'Print a runbook with its placeholders filled in.',
-  usage: 'runbook render <name> [--var k=v]... [--vars k=v,k2=v2] [--profile P] [--dir D]',
-  options: { ...folderOptions, var: { type: 'string', multiple: true }, vars: { type: 'string' } },
+  usage:
+    'runbook render <name> [--var k=v]... [--vars k=v,k2=v2] [--from-log ID] [--profile P] [--dir D]',
+  options: {
+    ...folderOptions,
+    var: { type: 'string', multiple: true },
+    vars: { type: 'string' },
+    'from-log': { type: 'string' },
+  },
   async run({ positionals, values, io }) {
     const name = requireName(positionals, 'render');
-    const text = await engineFromOptions(values, io).render(name, {
-      vars: collectVars(values),
-      profile: stringOption(values, 'profile'),
+    const engine = engineFromOptions(values, io);
+    const fromLog = stringOption(values, 'from-log');
+    const logged = await valuesFromLog(engine, name, fromLog, collectVars(values), io);
+    const text = await engine.render(name, {
+      vars: logged.vars,
+      profile: stringOption(values, 'profile') ?? logged.profile,
     });
     io.stdout(text);
     return 0;
@@ -135,6 +145,12 @@ export const logsCommand: CliCommand = {
     const engine = engineFromOptions(values, io);
     const name = requireName(positionals, 'logs');
     const id = positionals[1];
+    if (id && values.json) {
+      const text = await engine.readLog(name, id);
+      const receipt = (await engine.logReceipt(name, id)) ?? null;
+      writeJson(io, { id, runbook: name, receipt, text });
+      return 0;
+    }
     if (id) {
       io.stdout(await engine.readLog(name, id));
       return 0;

@@ -17,7 +17,7 @@ export interface GitRunbookRepo {
   versions: string[];
 }
 
-export const HISTORY_VERSIONS = [
+const HISTORY_VERSIONS = [
   '# Backup\n\n1. Dump the database.\n',
   '# Backup\n\n1. Dump the database.\n2. Copy it off the host.\n',
   '---\nschedule: daily\n---\n# Backup\n\n1. Dump the database.\n2. Copy it off the host.\n',

@@ -23,7 +23,12 @@ export interface GitOutcome {
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_MAX_BYTES = 16 * 1024 * 1024;
 /** Settings a cloned repository's own config could use to run programs or change output. */
-const SAFE_CONFIG = ['-c', 'core.quotePath=false', '-c', 'core.fsmonitor=false'];
+const SAFE_CONFIG = [
+  ['core.quotePath', 'false'],
+  ['core.fsmonitor', 'false'],
+  // Verifying signatures would run gpg.program, which a repository's config may name.
+  ['log.showSignature', 'false'],
+].flatMap(([key, value]) => ['-c', `${key}=${value}`]);
 const INHERITED_REPO_VARIABLES = [
   'GIT_DIR',
   'GIT_WORK_TREE',

@@ -63,6 +63,32 @@ describe('runbook history', () => {
     expect((await runbookHistory(fresh, 'first')).entries).toEqual([]);
   });
 
+  it('a name with glob and colon characters is matched literally, never as a pattern', async () => {
+    const dir = await makeFolder({
+      'x*.md': '# Star\n',
+      'xy.md': '# Why\n',
+      'a:b.md': '# Colon\n',
+    });
+    git(dir, ['init', '-q']);
+    git(dir, ['add', 'xy.md']);
+    git(dir, ['-c', 'user.name=Ann', '-c', 'user.email=a@example.com', 'commit', '-qm', 'Add xy']);
+    git(dir, ['add', '-A']);
+    git(dir, [
+      '-c',
+      'user.name=Ann',
+      '-c',
+      'user.email=a@example.com',
+      'commit',
+      '-qm',
+      'Add the rest',
+    ]);
+    const odd = Engine.open({ dir, logsDir: await makeFolder() });
+    expect((await runbookHistory(odd, 'x*')).entries.map((e) => e.subject)).toEqual([
+      'Add the rest',
+    ]);
+    expect((await runbookAtRevision(odd, 'a:b', 'HEAD')).text).toBe('# Colon\n');
+  });
+
   it('a folder outside any repository says why there is no history, and the fix', async () => {
     const dir = await makeFolder({ 'plain.md': '# Plain\n' });
     const plain = Engine.open({ dir, logsDir: await makeFolder() });

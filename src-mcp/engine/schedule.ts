@@ -10,7 +10,7 @@ export type Schedule = { kind: Named; text: string } | { kind: 'cron'; text: str
 export type ScheduleParse = { ok: true; schedule: Schedule } | { ok: false; reason: string };
 
 /** Longer than any sensible cron expression; keeps a hostile value out of every listing. */
-export const MAX_SCHEDULE_LENGTH = 200;
+const MAX_SCHEDULE_LENGTH = 200;
 
 type Named = 'daily' | 'weekly' | 'monthly';
 const NAMED: readonly string[] = ['daily', 'weekly', 'monthly'] satisfies Named[];

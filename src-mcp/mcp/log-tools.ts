@@ -2,6 +2,8 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
+import { RUN_OUTCOMES } from '../engine/receipt.js';
+import { RUN_ID_PATTERN } from '../engine/run-memory.js';
 import { logEntryShape, logTextField, runbookNameField, toLogEntry } from './schemas.js';
 import { dataResult, runTool } from './tool-result.js';
 
@@ -13,12 +15,27 @@ export function registerLogTools(server: McpServer, engine: Engine): void {
       description:
         'Saves the log of a runbook you carried out: each step, the commands and their key output, and the ' +
         'outcome. Call it once when you finish (or stop) a runbook. Secret values are redacted before saving: ' +
-        'the values of secret variables rendered in this session, secret env values and credential shapes.',
+        'the values of secret variables rendered in this session, secret env values and credential shapes. ' +
+        'With the run_id the runbook prompt gave and an outcome, the log starts with a receipt: the runbook ' +
+        'file’s sha256 when it was rendered, the profile, the values used (secrets masked), start and end times.',
       inputSchema: {
         runbook_name: runbookNameField.describe(
           'The runbook that was carried out, such as "docs/redis/README".',
         ),
         execution_log: logTextField.describe('The log, as markdown or plain text.'),
+        outcome: z
+          .enum(RUN_OUTCOMES)
+          .optional()
+          .describe(
+            'How the run ended: success (every step done as expected), failure, or partial (stopped part way).',
+          ),
+        run_id: z
+          .string()
+          .regex(RUN_ID_PATTERN)
+          .optional()
+          .describe(
+            'The run id given with the runbook (its prompt or get_runbook), such as "k3J9x_a2Qp".',
+          ),
       },
       outputSchema: { log: logEntryShape },
       annotations: {
@@ -29,10 +46,14 @@ export function registerLogTools(server: McpServer, engine: Engine): void {
         openWorldHint: false,
       },
     },
-    ({ runbook_name, execution_log }) =>
+    ({ runbook_name, execution_log, outcome, run_id }) =>
       runTool(async () => {
-        const entry = toLogEntry(await engine.appendLog(runbook_name, execution_log));
-        return dataResult(`Saved the log of ${entry.runbook} as ${entry.id}.`, { log: entry });
+        const report = { outcome, runId: run_id };
+        const entry = toLogEntry(await engine.appendLog(runbook_name, execution_log, {}, report));
+        const receipt = outcome || run_id ? ' with its receipt' : '';
+        return dataResult(`Saved the log of ${entry.runbook} as ${entry.id}${receipt}.`, {
+          log: entry,
+        });
       }),
   );
 

@@ -11,7 +11,7 @@ import type { Engine } from '../engine/engine.js';
 import { RunbookError } from '../engine/errors.js';
 import { MAX_PROFILE_LENGTH } from '../engine/limits.js';
 import type { RunbookSummary } from '../engine/types.js';
-import { buildRunbookPrompt } from './prompt-text.js';
+import { buildRunbookPrompt, pastRunOf } from './prompt-text.js';
 import { RUN_FORM_URI } from './run-form-resource.js';
 import { maskSecrets, runFormText } from './run-form-text.js';
 import {
@@ -155,20 +155,25 @@ function registerPrompt(server: McpServer, engine: Engine, options: RunFormOptio
         'Used by the run form’s send button: the filled-in runbook as instructions to carry out, the same text ' +
         'as the get_runbook_as_prompt prompt gives for these values. Fails, naming them, while values are missing.',
       inputSchema: formValues,
-      outputSchema: { name: z.string(), text: z.string() },
+      outputSchema: {
+        name: z.string(),
+        text: z.string(),
+        run_id: z.string().describe('The run id the text asks create_runbook_log to pass back.'),
+      },
       annotations: { title: 'Runbook prompt', ...readOnly },
       _meta: appOnly,
     },
     ({ runbook_name, vars, profile }) =>
       runTool(async () => {
         const summary = await engine.resolve(runbook_name);
-        const rendered = await engine.render(summary.name, { vars, profile: profile || undefined });
+        const request = { vars, profile: profile || undefined };
+        const { text: rendered, runId } = await engine.renderRun(summary.name, request);
         const latest = options.includeLastLog
           ? await engine.latestLog(summary.name).catch(() => undefined)
           : undefined;
-        const lastLog = latest && { createdAt: latest.entry.createdAt, text: latest.text };
-        const text = buildRunbookPrompt(summary.name, rendered, lastLog);
-        return dataResult(text, { name: summary.name, text });
+        const lastLog = latest && pastRunOf(latest);
+        const text = buildRunbookPrompt(summary.name, rendered, lastLog, summary.tools, runId);
+        return dataResult(text, { name: summary.name, text, run_id: runId });
       }),
   );
 }
