@@ -173,8 +173,12 @@ describe('runbook_form_prompt', () => {
       name: 'get_runbook_as_prompt',
       arguments: { runbook_search_keyword: 'docs/redis/README', vars: 'instance=cache-1' },
     });
-    expect(data(sent).text).toBe(promptText(prompt));
-    expect(textOf(sent)).toBe(promptText(prompt));
+    // The same words, but each render starts its own run, with its own run id.
+    const sameRun = (text: string, runId: string) => text.replaceAll(runId, 'RUN_ID');
+    const promptRunId = /run_id "([A-Za-z0-9_-]{10})"/.exec(promptText(prompt))?.[1] ?? '?';
+    const expected = sameRun(promptText(prompt), promptRunId);
+    expect(sameRun(String(data(sent).text), String(data(sent).run_id))).toBe(expected);
+    expect(sameRun(textOf(sent), String(data(sent).run_id))).toBe(expected);
   });
 
   it('carries a secret, as the prompt does, since Claude needs it to run the step', async () => {
