@@ -1,12 +1,18 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { RunbookApp } from './pages/runbook-app.js';
+import { repoRoot } from './support/paths.js';
 import { expect, test, type AppSession } from './support/fixtures.js';
 
 // 40 folders of 50: enough that rendering every row would be slow, small enough to write quickly.
 const FOLDERS = 40;
 const PER_FOLDER = 50;
 const GENERATED = FOLDERS * PER_FOLDER;
-const BUNDLED = 6;
+/** The bundled examples the session's folder starts with (counted, so a new example needs no edit). */
+const BUNDLED = readdirSync(path.join(repoRoot, 'runbooks'), { recursive: true }).filter((f) =>
+  /\.(md|markdown|txt)$/i.test(String(f)),
+).length;
 /** Every 16th generated runbook mentions "zebrafish": 125 distinct results. */
 const ZEBRAFISH = GENERATED / 16;
 /** Files with the same text: the search shows one of them and counts the others. */
