@@ -27,3 +27,36 @@ test('a runbook without logs says how logs get there', async ({ ui, page }) => {
   await page.getByRole('link', { name: 'Logs' }).click();
   await expect(page.getByRole('heading', { name: 'No runs logged yet' })).toBeVisible();
 });
+
+test('"Run again with these values" fills the run form from a log’s receipt', async ({
+  ui,
+  app,
+  page,
+}) => {
+  // The MCP server renders and logs in its own process; this engine stands in for it.
+  const vars = { service: 'payments', revision: '3' };
+  const { runId } = await app.engine.renderRun('deploy/rollback', { vars });
+  await app.engine.appendLog(
+    'deploy/rollback',
+    'Rolled back payments.\n',
+    {},
+    {
+      runId,
+      outcome: 'success',
+    },
+  );
+  await ui.library.openEntry('Roll back a deployment');
+  await page.getByRole('link', { name: 'Logs' }).click();
+  await expect(page.getByLabel('Log text')).toContainText('outcome: success');
+  await page.getByRole('button', { name: 'Run again with these values' }).click();
+  await expect(page.getByRole('region', { name: 'Preview' })).toContainText('--to-revision=3');
+  await expect(page.getByRole('region', { name: 'Preview' })).toContainText('deploy/payments');
+});
+
+test('a log without a receipt offers no "Run again"', async ({ ui, app, page }) => {
+  await app.engine.appendLog('deploy/rollback', 'An older log.\n');
+  await ui.library.openEntry('Roll back a deployment');
+  await page.getByRole('link', { name: 'Logs' }).click();
+  await expect(page.getByLabel('Log text')).toContainText('An older log.');
+  await expect(page.getByRole('button', { name: 'Run again with these values' })).toHaveCount(0);
+});

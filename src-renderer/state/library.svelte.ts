@@ -14,6 +14,11 @@ import { notices } from './notices.svelte.js';
 
 /** Results asked for at a time; "Show more" asks for the next page. */
 export const SEARCH_PAGE_SIZE = 50;
+/**
+ * Past this many runbooks the library opens with its folders closed (as an editor's file tree
+ * does): thousands of rows say less than a few folders, and the first view is ready sooner.
+ */
+export const COLLAPSE_FOLDERS_PAST = 300;
 
 /**
  * The folder's runbooks, the search box and the keyboard selection of the sidebar.
@@ -61,6 +66,9 @@ export class Library {
   async refresh(): Promise<void> {
     try {
       this.items = await api.listBrief();
+      // Only at the first load: later refreshes keep the folders as the user left them.
+      if (!this.loaded && this.items.length > COLLAPSE_FOLDERS_PAST)
+        for (const path of this.folderPaths) this.collapsed.add(path);
       this.loaded = true;
       if (this.searching) await this.runSearch();
     } catch (error) {

@@ -37,6 +37,16 @@ export class RunForm {
     await this.refresh();
   }
 
+  /**
+   * "Run again with these values": a logged run's values (its receipt never holds a secret) and
+   * profile. load() keeps them, since the runbook is the same.
+   */
+  prefill(name: string, values: Record<string, string>, profile: string | undefined): void {
+    this.name = name;
+    this.values = { ...values };
+    this.profile = profile ?? '';
+  }
+
   set(name: string, value: string): void {
     this.values = { ...this.values, [name]: value };
     this.schedule();
