@@ -8,13 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRepoRoot } from '../clients/launch.js';
 import { builtServerCopy, removeServerCopy } from '../mcp/test-build.js';
-import { runCli } from './main.js';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runCliCaptured, type CliRun } from '../test-support/run-cli.js';
 
 interface Home {
   home: string;
@@ -34,20 +28,11 @@ const legacyEntry = (checkout: string): Entry => ({
   args: ['--directory', checkout, 'run', 'runbook_server.py'],
 });
 
-async function cli(
-  home: Home,
-  args: string[],
-  env: Record<string, string> = {},
-): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['claude', ...args, '--config', home.config], {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
+function cli(home: Home, args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCliCaptured(['claude', ...args, '--config', home.config], {
     env: { ...home.env, ...env },
     cwd: home.home,
   });
-  return { code, stdout, stderr };
 }
 
 /** A temp home with the earlier tool's checkout, its config.yaml and its entry under `legacyName`. */

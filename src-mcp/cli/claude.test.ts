@@ -3,24 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findRepoRoot } from '../clients/launch.js';
-import { runCli } from './main.js';
+import { runCliCaptured, type CliRun } from '../test-support/run-cli.js';
 
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(args: string[], env: Record<string, string> = {}): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(['claude', ...args], {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env,
-    cwd: os.tmpdir(),
-  });
-  return { code, stdout, stderr };
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCliCaptured(['claude', ...args], { env, cwd: os.tmpdir() });
 }
 
 /** A temp "home": a runbook folder and the path a config file would have (not created). */

@@ -3,13 +3,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { copyBundledRunbooks, makeFolder, repoRoot } from '../test-support/temp-folder.js';
-import { runCli } from './main.js';
-
-interface Captured {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runCliCaptured, type CliRun } from '../test-support/run-cli.js';
 
 let dataDir: string;
 beforeAll(async () => {
@@ -17,16 +11,8 @@ beforeAll(async () => {
   dataDir = await makeFolder({}, 'runbook-data-');
 });
 
-async function cli(args: string[], env: Record<string, string> = {}): Promise<Captured> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
-    env: { RUNBOOK_COMPANION_DATA: dataDir, ...env },
-    cwd: repoRoot,
-  });
-  return { code, stdout, stderr };
+function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
+  return runCliCaptured(args, { env: { RUNBOOK_COMPANION_DATA: dataDir, ...env }, cwd: repoRoot });
 }
 
 describe('runbook CLI (in process)', () => {

@@ -7,7 +7,7 @@ import { makeGitRunbookRepo, type GitRunbookRepo } from '../engine/history-fixtu
 import { LogStore } from '../engine/logs.js';
 import { expectFolderUnchanged, snapshotFolder } from '../test-support/folder-snapshot.js';
 import { makeFolder, repoRoot } from '../test-support/temp-folder.js';
-import { runCli } from './main.js';
+import { runCliCaptured, type CliRun } from '../test-support/run-cli.js';
 
 let fx: GitRunbookRepo;
 let data: string;
@@ -17,16 +17,11 @@ beforeAll(async () => {
 });
 afterEach(() => vi.unstubAllEnvs());
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
+function cli(args: string[]): Promise<CliRun> {
+  return runCliCaptured(args, {
     env: { RUNBOOK_COMPANION_DATA: data, RUNBOOK_COMPANION_CACHE: data },
     cwd: repoRoot,
   });
-  return { code, stdout, stderr };
 }
 
 describe('runbook history', () => {

@@ -2,19 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { copyBundledRunbooks, makeFolder, repoRoot } from '../test-support/temp-folder.js';
 import { expectFolderUnchanged, snapshotFolder } from '../test-support/folder-snapshot.js';
-import { runCli } from './main.js';
+import { runCliCaptured, type CliRun } from '../test-support/run-cli.js';
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(args: string[]): Promise<CliRun> {
   const data = await makeFolder({}, 'runbook-data-');
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: (t) => void (stdout += t),
-    stderr: (t) => void (stderr += t),
+  return runCliCaptured(args, {
     env: { RUNBOOK_COMPANION_DATA: data, RUNBOOK_COMPANION_CACHE: data },
     cwd: repoRoot,
   });
-  return { code, stdout, stderr };
 }
 
 describe('runbook CLI with {include[...]}', () => {

@@ -11,9 +11,9 @@ import type { RunbookSummary, VariableSpec } from './types.js';
 /** Enough for a long session; the oldest run is forgotten first. */
 export const MAX_RUNS = 256;
 /** Values recorded for one run, in characters: the rest are named but not recorded. */
-export const MAX_RECORDED_CHARS = 32 * 1024;
+const MAX_RECORDED_CHARS = 32 * 1024;
 /** A value longer than this is named but not recorded: a receipt is for reading. */
-export const MAX_RECORDED_VALUE = 4096;
+const MAX_RECORDED_VALUE = 4096;
 const RUN_ID_LENGTH = 10;
 /** What a run id given back by a model may look like: short, URL-safe. */
 export const RUN_ID_PATTERN = /^[A-Za-z0-9_-]{1,32}$/;
@@ -52,7 +52,7 @@ export class RunMemory {
 }
 
 /** 10 URL-safe characters (60 random bits): short enough to copy, long enough never to collide. */
-export function newRunId(): string {
+function newRunId(): string {
   return randomBytes(8).toString('base64url').slice(0, RUN_ID_LENGTH);
 }
 
@@ -66,7 +66,7 @@ export async function hashRunbookFile(root: string, relPath: string): Promise<st
  * The values a render used (given values over front matter defaults, as the render does), split
  * into those a receipt may record and those it only names: secrets, and values past the bounds.
  */
-export function recordedValues(
+function recordedValues(
   specs: readonly VariableSpec[],
   given: Readonly<Record<string, string>>,
 ): Pick<RenderedRun, 'values' | 'masked' | 'secrets'> {
