@@ -8,6 +8,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../cli/main.js';
+import { runCliCaptured } from '../test-support/run-cli.js';
 import { logFolderName } from '../engine/logs.js';
 import {
   callTool,
@@ -209,17 +210,11 @@ describe('create_runbook_log with outcome and run_id', () => {
   });
 
   it('runbook render --from-log fills the values from the receipt, never the secret', async () => {
-    const run = async (args: string[]) => {
-      let stdout = '';
-      let stderr = '';
-      const code = await runCli([...args, '--dir', running.fx.dir, '--logs', running.fx.logs], {
-        stdout: (t) => void (stdout += t),
-        stderr: (t) => void (stderr += t),
+    const run = (args: string[]) =>
+      runCliCaptured([...args, '--dir', running.fx.dir, '--logs', running.fx.logs], {
         env: { RUNBOOK_COMPANION_DATA: running.fx.data },
         cwd: running.fx.dir,
       });
-      return { code, stdout, stderr };
-    };
     const json = await run(['logs', 'db/restore', logId, '--json']);
     expect(json.code).toBe(0);
     expect(JSON.parse(json.stdout)).toMatchObject({
