@@ -100,3 +100,15 @@ test('a secret variable is a password field and is never remembered', async ({ u
   const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }));
   expect(stored).not.toContain('sk-very-secret');
 });
+
+test('a runbook with front matter tools: names them above its form; one without names none', async ({
+  ui,
+  page,
+}) => {
+  const form = page.getByRole('form', { name: 'Variables' });
+  await expect(form.getByText('Allowed MCP tools')).toHaveCount(0);
+  await ui.library.openEntry('Restart a service');
+  await expect(form.getByText('Allowed MCP tools')).toContainText(
+    'kubectl_get, kubectl_rollout, request_approval',
+  );
+});
