@@ -21,3 +21,17 @@ test('an include of a name the folder does not have is underlined', async ({ ui,
     'No runbook is named exactly "common/nope"',
   );
 });
+
+test('Ctrl+click on an include opens the runbook it names; a plain click only moves the cursor', async ({
+  ui,
+  page,
+}) => {
+  await ui.library.openEntry('Restart a service');
+  await ui.editor.show();
+  const include = ui.editor.text.locator('.cm-ph-include').filter({ hasText: 'common/preflight' });
+  await include.click();
+  await expect(ui.heading()).toHaveText('Restart a service');
+  await include.click({ modifiers: [process.platform === 'darwin' ? 'Meta' : 'Control'] });
+  await expect(ui.heading()).toHaveText('Preflight checks before changing a service');
+  await expect(page).toHaveURL(/edit/);
+});

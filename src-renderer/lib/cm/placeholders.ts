@@ -11,7 +11,10 @@ import { isEscaped, scanPlaceholders } from '../../../src-mcp/engine/template-sc
 const varMark = Decoration.mark({ class: 'cm-ph-var' });
 const envMark = Decoration.mark({ class: 'cm-ph-env' });
 // Styled as env paths (both come from the folder, not from the user at run time).
-const includeMark = Decoration.mark({ class: 'cm-ph-env cm-ph-include' });
+const includeMark = Decoration.mark({
+  class: 'cm-ph-env cm-ph-include',
+  attributes: { title: 'Ctrl+click (⌘-click on a Mac) opens this runbook' },
+});
 
 /** Marks real placeholders with the engine's own scanner, so `${HOME}` or `{{ .x }}` stay plain. */
 function placeholderDecorations(view: EditorView): DecorationSet {
@@ -41,4 +44,22 @@ export function placeholderHighlight(): Extension {
     },
     { decorations: (plugin) => plugin.decorations },
   );
+}
+
+/** Ctrl+click (⌘-click) on `{include[name]}` opens the runbook it names (its extension dropped). */
+export function includeNavigation(open: (name: string) => void): Extension {
+  return EditorView.domEventHandlers({
+    mousedown(event, view) {
+      if (event.button !== 0 || !(event.ctrlKey || event.metaKey)) return false;
+      const at = view.posAtCoords({ x: event.clientX, y: event.clientY });
+      if (at === null) return false;
+      const hit = scanPlaceholders(view.state.doc.toString()).find(
+        (p) => p.kind === 'include' && !isEscaped(p) && p.start <= at && at <= p.end,
+      );
+      if (!hit?.include) return false;
+      event.preventDefault();
+      open(hit.include.replace(/\.(md|markdown|txt)$/i, ''));
+      return true;
+    },
+  });
 }

@@ -5,10 +5,12 @@ import { keymap } from '@codemirror/view';
 import { baseEditor } from './base.js';
 import { placeholderCompletion, type CompletionData } from './completion.js';
 import { envPathLint, type LintData } from './env-lint.js';
-import { placeholderHighlight } from './placeholders.js';
+import { includeNavigation, placeholderHighlight } from './placeholders.js';
 
 export interface RunbookEditorOptions extends CompletionData, LintData {
   onSave(): void;
+  /** Ctrl+click on an include opens the runbook it names. */
+  onOpenInclude(name: string): void;
 }
 
 /** Markdown with placeholders highlighted, completed from env.yaml, and checked against it. */
@@ -19,6 +21,7 @@ export function runbookEditor(options: RunbookEditorOptions): Extension {
     // Front matter is YAML, not a setext heading.
     yamlFrontmatter({ content: markdown() }),
     placeholderHighlight(),
+    includeNavigation((name) => options.onOpenInclude(name)),
     placeholderCompletion(options),
     envPathLint(options),
   ];
