@@ -104,3 +104,22 @@ test('Cursor and VS Code are offered too, at their own config files', async ({ u
     path.join(app.home, '.config', 'Code', 'User', 'mcp.json'),
   );
 });
+
+test('the Claude Desktop card offers the .mcpb extension when the app has one, with its path to copy', async ({
+  ui,
+  app,
+}) => {
+  const card = ui.claude.card('Claude Desktop');
+  await expect(card).toContainText('Not installed');
+  await expect(card.getByText('Claude Desktop extension')).toHaveCount(0);
+  const file = path.join(app.home, 'runbook-companion.mcpb');
+  await fs.mkdir(app.home, { recursive: true });
+  await fs.writeFile(file, 'a stand-in for the packed extension');
+  await ui.page.reload();
+  await expect(card.getByText('Or install it as a Claude Desktop extension')).toBeVisible();
+  await expect(card).toContainText(app.home);
+  await card.getByRole('button', { name: 'Copy its path' }).click();
+  expect(await ui.page.evaluate(() => navigator.clipboard.readText())).toBe(file);
+  // Cursor and VS Code take no .mcpb.
+  await expect(ui.claude.card('Cursor').getByText('Claude Desktop extension')).toHaveCount(0);
+});

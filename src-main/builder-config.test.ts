@@ -69,6 +69,11 @@ describe('electron-builder.yml', () => {
     );
     expect(config.electronFuses?.runAsNode).toBe(true);
     expect(config.extraResources).toContainEqual({ from: 'runbooks', to: 'runbooks' });
+    // The Claude page offers it (packaged-launch.ts appExtensionFile).
+    expect(config.extraResources).toContainEqual({
+      from: 'dist/runbook-companion.mcpb',
+      to: 'runbook-companion.mcpb',
+    });
     expect(config.mac?.target).toEqual(['dmg', 'zip']);
     expect(config.win?.target).toEqual(['nsis']);
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);

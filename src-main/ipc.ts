@@ -11,7 +11,7 @@ import type { SettingsStore } from '../src-mcp/api/settings-store.js';
 import { RunbookError } from '../src-mcp/engine/errors.js';
 import type { AppSettings } from '../src-mcp/engine/settings.js';
 import type { AppContext } from './context.js';
-import { appLaunch } from './packaged-launch.js';
+import { appExtensionFile, appLaunch } from './packaged-launch.js';
 import { copied } from './quick-copy.js';
 import { isTrustedSender } from './renderer-url.js';
 import { checkSettingsPatch } from './settings-options.js';
@@ -19,7 +19,10 @@ import { checkSettingsPatch } from './settings-options.js';
 export function setupIpc(ctx: AppContext): void {
   // One service over the session: it reads the engine of the moment, so it follows folder changes.
   const service = createService(ctx.session, {
-    clients: { launch: () => appLaunch(ctx.session.engine.root, appLocation()) },
+    clients: {
+      launch: () => appLaunch(ctx.session.engine.root, appLocation()),
+      extensionFile: () => appExtensionFile(appLocation()),
+    },
     settings: electronSettings(ctx),
     watchStatus: () => ctx.session.watchStatus(),
   });

@@ -1,6 +1,8 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appLaunch, packagedLaunch } from './packaged-launch.js';
+import { makeFolder } from '../src-mcp/test-support/temp-folder.js';
+import { appExtensionFile, appLaunch, packagedLaunch } from './packaged-launch.js';
 
 const resourcesPath = path.resolve('/Applications/Runbook Companion.app/Contents/Resources');
 const execPath = path.resolve(
@@ -34,5 +36,21 @@ describe('appLaunch', () => {
   it('is packagedLaunch when packaged', () => {
     const location = { execPath, resourcesPath, appPath: 'ignored', isPackaged: true };
     expect(appLaunch(folder, location)).toEqual(packagedLaunch(folder, location));
+  });
+});
+
+describe('appExtensionFile', () => {
+  it("is the .mcpb beside the packaged resources, or in a checkout's dist/, only when it exists", async () => {
+    const base = await makeFolder({}, 'app-extension-');
+    const packaged = { execPath, resourcesPath: base, appPath: 'ignored', isPackaged: true };
+    const checkout = { execPath, resourcesPath, appPath: base, isPackaged: false };
+    expect(appExtensionFile(packaged)).toBeUndefined();
+    expect(appExtensionFile(checkout)).toBeUndefined();
+    await fs.writeFile(path.join(base, 'runbook-companion.mcpb'), 'packed');
+    expect(appExtensionFile(packaged)).toBe(path.join(base, 'runbook-companion.mcpb'));
+    await fs.mkdir(path.join(base, 'dist'));
+    await fs.writeFile(path.join(base, 'dist', 'runbook-companion.mcpb'), 'packed');
+    expect(appExtensionFile(checkout)).toBe(path.join(base, 'dist', 'runbook-companion.mcpb'));
+    await fs.rm(base, { recursive: true, force: true });
   });
 });

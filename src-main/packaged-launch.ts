@@ -3,6 +3,7 @@
  * own Electron binary runs the bundled `dist/mcp.js` as plain Node, so users need no Node install.
  */
 import path from 'node:path';
+import { EXTENSION_FILE_NAME, findExtensionFile } from '../src-mcp/clients/extension-file.js';
 import { packagedAppLaunch, type ServerLaunch } from '../src-mcp/clients/launch.js';
 
 export interface AppLocation {
@@ -34,6 +35,12 @@ export function appLaunch(folder: string, location: AppLocation): ServerLaunch {
   if (location.isPackaged) return packagedLaunch(folder, location);
   const entry = path.join(location.appPath, MCP_ENTRY);
   return packagedAppLaunch({ executable: location.execPath, entry, dir: folder });
+}
+
+/** The Claude Desktop extension beside the packaged app's resources, or a checkout's `dist/`. */
+export function appExtensionFile(location: AppLocation): string | undefined {
+  const dir = location.isPackaged ? location.resourcesPath : path.join(location.appPath, 'dist');
+  return findExtensionFile([path.join(dir, EXTENSION_FILE_NAME)]);
 }
 
 function currentLocation(): Pick<AppLocation, 'execPath' | 'resourcesPath'> {

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { EXTENSION_FILE_NAME, findExtensionFile } from '../../src-mcp/clients/extension-file.js';
 import { startWebHost, type WebHost } from '../../src-mcp/api/web-host.js';
 import { confSettingsStore } from '../../src-mcp/api/settings-store.js';
 import { Engine } from '../../src-mcp/engine/engine.js';
@@ -47,6 +48,8 @@ export const test = base.extend<Fixtures>({
         configPaths: { claude: claudeConfig },
         platform: { platform: 'linux', homedir: home, env: {} },
         detectRunning: async () => false,
+        // A test that wants the extension offered puts the file here.
+        extensionFile: () => findExtensionFile([path.join(home, EXTENSION_FILE_NAME)]),
       },
       settings: confSettingsStore(path.join(temp, 'data')),
     });

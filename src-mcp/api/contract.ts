@@ -122,6 +122,11 @@ export interface ClientOverview {
   /** Shown before a write while the client runs: it may overwrite the file on exit. */
   runningWarning?: string;
   restartHint: string;
+  /**
+   * Claude Desktop only: the one-click extension (.mcpb) this app ships or a checkout built, the
+   * alternative to editing the config file. Absent when there is none.
+   */
+  extensionFile?: string;
 }
 
 /** `configured`: the entry in the file was tested; otherwise what install would write. */

@@ -20,6 +20,8 @@ export interface ClientDeps {
   /** Whether Claude Desktop runs now; injectable so tests do not depend on the machine. */
   detectRunning?: () => Promise<boolean | undefined>;
   testTimeoutMs?: number;
+  /** The Claude Desktop extension file to offer (see extension-file.ts), if there is one. */
+  extensionFile?: () => string | undefined;
 }
 
 type ClientHandlers = Pick<
@@ -83,6 +85,7 @@ export function clientHandlers(deps: ClientDeps): ClientHandlers {
       running,
       runningWarning: running ? QUIT_CLAUDE_FIRST : undefined,
       restartHint: clientSpec(client).restartHint,
+      extensionFile: client === 'claude' ? deps.extensionFile?.() : undefined,
     };
   }
 }

@@ -5,6 +5,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { checkoutExtensionFile } from '../clients/extension-file.js';
 import { sourceCheckoutLaunch } from '../clients/launch.js';
 import type { Engine } from '../engine/engine.js';
 import { RunbookError } from '../engine/errors.js';
@@ -64,7 +65,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const hub = new EventHub();
   const watchStatus = () => session.watchStatus();
   const handlers = createService(session, {
-    clients: { launch: () => sourceCheckoutLaunch(session.engine.root), ...options.claude },
+    clients: {
+      launch: () => sourceCheckoutLaunch(session.engine.root),
+      extensionFile: checkoutExtensionFile,
+      ...options.claude,
+    },
     settings: options.settings,
     watchStatus,
     // The session tells every page (a watch and a full change event), so lists reload.
