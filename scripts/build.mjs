@@ -29,8 +29,9 @@ const entries = [
   ['src-main/preload.ts', 'dist/main/preload.cjs', 'cjs'],
 ];
 
+/** The MCP App's run form (src-app) as one HTML file, dist/app/run-form.html, read by the server. */
 function buildRunForm() {
-  if (!existsSync(at('vite.app.config.ts'))) return '';
+  if (!existsSync(at('vite.app.config.ts'))) return;
   const vite = spawnSync(
     process.execPath,
     [
@@ -44,7 +45,6 @@ function buildRunForm() {
     { cwd: root, stdio: 'inherit' },
   );
   if (vite.status !== 0) process.exit(vite.status ?? 1);
-  return readFileSync(at('dist/app/run-form.html'), 'utf8');
 }
 
 async function bundle([source, out, format, split]) {
@@ -69,7 +69,6 @@ async function bundle([source, out, format, split]) {
     alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     define: {
       __RUNBOOK_VERSION__: JSON.stringify(manifest.version),
-      __RUNBOOK_FORM_HTML__: JSON.stringify(runFormHtml),
     },
     sourcemap: 'linked',
     logLevel: 'warning',
@@ -79,8 +78,7 @@ async function bundle([source, out, format, split]) {
 
 const started = Date.now();
 rmSync(at('dist'), { recursive: true, force: true });
-// The MCP App's run form (src-app) first: the server bundles inline its one HTML file.
-const runFormHtml = buildRunForm();
+buildRunForm();
 await Promise.all(entries.filter(([source]) => existsSync(at(source))).map(bundle));
 if (existsSync(at('vite.config.ts'))) {
   const vite = spawnSync(

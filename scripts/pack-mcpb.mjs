@@ -1,6 +1,6 @@
 // `npm run pack:mcpb`: builds dist/runbook-companion.mcpb, the Claude Desktop extension installed
 // with a double click. The bundle holds mcpb/manifest.json (with package.json's version and the
-// tools the built server really offers), the one-file server (dist/mcp.js, the run form inlined)
+// tools the built server really offers), the one-file server (dist/mcp.js) and its run form (dist/app/run-form.html)
 // and the app icon: no node_modules, Claude Desktop runs it on its own Node.
 //   --out FILE     write the bundle there instead
 //   --server FILE  pack this built server instead of building dist/mcp.js (tests pass a copy)
@@ -58,6 +58,12 @@ const stage = mkdtempSync(path.join(os.tmpdir(), 'runbook-mcpb-'));
 try {
   mkdirSync(path.join(stage, 'server'));
   copyFileSync(serverFile, path.join(stage, 'server', 'mcp.js'));
+  // The run form's view, read beside the server (src-mcp/mcp/run-form-resource.ts).
+  mkdirSync(path.join(stage, 'server', 'app'));
+  copyFileSync(
+    path.join(path.dirname(serverFile), 'app', 'run-form.html'),
+    path.join(stage, 'server', 'app', 'run-form.html'),
+  );
   // The server is an ES module: Node decides that from the nearest package.json.
   writeFileSync(path.join(stage, 'server', 'package.json'), '{ "type": "module" }\n');
   copyFileSync(at('assets/icon.png'), path.join(stage, 'icon.png'));

@@ -44,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('the .mcpb bundle', () => {
-  it('passes mcpb validate and holds only the server, its manifest and the icon', async () => {
+  it('passes mcpb validate and holds only the server, its run form, its manifest and the icon', async () => {
     const validated = await run(process.execPath, [
       mcpbCli,
       'validate',
@@ -56,6 +56,8 @@ describe('the .mcpb bundle', () => {
       'icon.png',
       'manifest.json',
       'server',
+      'server/app',
+      'server/app/run-form.html',
       'server/mcp.js',
       'server/package.json',
     ]);
@@ -139,11 +141,16 @@ describe('the .mcpb bundle', () => {
         const listed = await call('list_runbook_logs', { name: 'deploy' });
         if (logs) expect(listed).toContain('deploy_2025-03-01_10:00:00.log');
         else expect(listed).not.toContain('deploy_2025');
+        // The run form's view comes from the bundle's own server/app/run-form.html.
+        const form = await client.readResource({ uri: 'ui://runbook-companion/run-form.html' });
+        const html = JSON.stringify(form.contents);
+        expect(html).toContain('<script');
+        expect(html).not.toContain('was not built');
       } finally {
         await client.close();
       }
-      // Nothing was written into the bundle's folder.
-      expect((await fs.readdir(unpacked, { recursive: true })).length).toBe(5);
+      // Nothing was written into the bundle's folder (the 7 entries the first test lists).
+      expect((await fs.readdir(unpacked, { recursive: true })).length).toBe(7);
       await fs.rm(home, { recursive: true, force: true });
     },
   );

@@ -62,6 +62,8 @@ describe('electron-builder.yml', () => {
     ) as BuilderConfig;
     expect(config.productName).toBe('Runbook Companion');
     expect(config.asarUnpack).toContain('dist/mcp.js');
+    // The run form's view, read beside dist/mcp.js by plain Node (no asar).
+    expect(config.asarUnpack).toContain('dist/app/**');
     // esbuild bundles every dependency: shipping node_modules too would add ~13 MB for nothing.
     expect(config.files).toContain('!node_modules/**/*');
     expect(config.files).toEqual(

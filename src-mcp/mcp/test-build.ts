@@ -41,6 +41,9 @@ export async function builtServerCopy(file: 'mcp.js' | 'cli.js' = 'mcp.js'): Pro
   const chunks =
     file === 'cli.js' ? (await readdir(dist)).filter((f) => /^cli-.*\.js$/.test(f)) : [];
   await Promise.all([file, ...chunks].map((f) => copyFile(path.join(dist, f), path.join(dir, f))));
+  // The run form's view is read beside the bundle (run-form-resource.ts).
+  await mkdir(path.join(dir, 'app'));
+  await copyFile(path.join(dist, 'app', 'run-form.html'), path.join(dir, 'app', 'run-form.html'));
   return path.join(dir, file);
 }
 
@@ -52,7 +55,7 @@ export async function removeServerCopy(copy: string | undefined): Promise<void> 
 async function isStale(): Promise<boolean> {
   const built = await stat(bundle).catch(() => undefined);
   if (!built) return true;
-  // The run form's view (src-app) is inlined into the bundle too.
+  // The run form's view (src-app) is built with the bundle too.
   const sources = Math.max(
     await newestSourceMtime(path.join(repoRoot, 'src-mcp')),
     await newestSourceMtime(path.join(repoRoot, 'src-app')),
