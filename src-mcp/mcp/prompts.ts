@@ -17,6 +17,7 @@ import type { Engine } from '../engine/engine.js';
 import type { RunbookSummary } from '../engine/types.js';
 import type { PromptCatalog } from './prompt-catalog.js';
 import { pageOf } from './pagination.js';
+import { KEYWORD_ARGUMENT, requiredKeyword, varsArgument } from './prompt-arguments.js';
 import { COMPAT_PROMPT_NAME } from './prompt-names.js';
 import { buildRunbookPrompt, pastRunOf, type PastRun } from './prompt-text.js';
 import { describeVariable } from './schemas.js';
@@ -43,16 +44,8 @@ const compatPrompt: Prompt = {
     'Finds a runbook by name or keyword, fills in its placeholders and returns it as instructions to carry out, ' +
     'ending with saving an execution log.',
   arguments: [
-    {
-      name: 'runbook_search_keyword',
-      description: 'Runbook name, file name or search words.',
-      required: true,
-    },
-    {
-      name: 'vars',
-      description:
-        'Variable values as key=value pairs separated by commas, such as service=api,namespace=prod.',
-    },
+    KEYWORD_ARGUMENT,
+    varsArgument(),
     {
       name: 'include_last_log',
       description: 'true to add the latest execution log as an example of a past run.',
@@ -135,13 +128,7 @@ async function getCompatPrompt(
   args: Record<string, string>,
   options: PromptOptions,
 ): Promise<GetPromptResult> {
-  const keyword = args.runbook_search_keyword?.trim();
-  if (!keyword) {
-    throw new McpError(
-      ErrorCode.InvalidParams,
-      'runbook_search_keyword is required: give a runbook name or search words.',
-    );
-  }
+  const keyword = requiredKeyword(args);
   const vars = parseVarList(args.vars, { trimValues: true });
   const withLog =
     args.include_last_log === undefined

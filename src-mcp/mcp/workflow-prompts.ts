@@ -13,6 +13,7 @@ import { MAX_NAME_LENGTH } from '../engine/limits.js';
 import { parseVarList } from '../engine/var-list.js';
 import { buildSaveConversationPrompt } from './conversation-prompt-text.js';
 import { buildPlanPrompt } from './plan-prompt-text.js';
+import { KEYWORD_ARGUMENT, requiredKeyword, varsArgument } from './prompt-arguments.js';
 import { RESERVED_PROMPT_NAMES } from './prompt-names.js';
 
 export const [, PLAN_PROMPT_NAME, SAVE_CONVERSATION_PROMPT_NAME] = RESERVED_PROMPT_NAMES;
@@ -26,18 +27,7 @@ export const planPrompt: Prompt = {
   description:
     'Finds a runbook, fills in its placeholders and asks for an execution plan without running or changing anything: ' +
     'numbered steps, the MCP tool of each, what could go wrong, and which steps need approval.',
-  arguments: [
-    {
-      name: 'runbook_search_keyword',
-      description: 'Runbook name, file name or search words.',
-      required: true,
-    },
-    {
-      name: 'vars',
-      description:
-        'Variable values as key=value pairs separated by commas, such as service=api,namespace=prod. Values left out stay as placeholders in the plan.',
-    },
-  ],
+  arguments: [KEYWORD_ARGUMENT, varsArgument(' Values left out stay as placeholders in the plan.')],
 };
 
 export const saveConversationPrompt: Prompt = {
@@ -60,13 +50,7 @@ export async function getPlanPrompt(
   engine: Engine,
   args: Record<string, string>,
 ): Promise<GetPromptResult> {
-  const keyword = args.runbook_search_keyword?.trim();
-  if (!keyword) {
-    throw new McpError(
-      ErrorCode.InvalidParams,
-      'runbook_search_keyword is required: give a runbook name or search words.',
-    );
-  }
+  const keyword = requiredKeyword(args);
   const vars = parseVarList(args.vars, { trimValues: true });
   const summary = await engine.findBest(keyword);
   // Lenient: a plan is useful before every value is known; what is missing is named in it.
