@@ -1,40 +1,15 @@
 /** New-runbook names, exact resolution for destructive calls, and the cost of "did you mean". */
 import { describe, expect, it } from 'vitest';
 import { Catalog } from './catalog.js';
-import { RunbookError } from './errors.js';
 import { boundedEditDistance } from './name-distance.js';
 import { quote, validateNewRunbookPath } from './new-runbook-name.js';
-import type { RunbookSummary } from './types.js';
-
-function summary(path: string): RunbookSummary {
-  const name = path.replace(/\.(md|markdown|txt)$/i, '');
-  return {
-    name,
-    path,
-    title: name,
-    description: '',
-    tags: [],
-    variables: [],
-    size: 1,
-    mtimeMs: 1,
-    problems: [],
-  };
-}
+import { summaryAt } from '../test-support/summary.js';
+import { thrownRunbookError } from '../test-support/thrown.js';
 
 function catalogOf(paths: string[]): Catalog {
   const catalog = new Catalog();
-  for (const p of paths) catalog.set(summary(p));
+  for (const p of paths) catalog.set(summaryAt(p));
   return catalog;
-}
-
-function thrown(run: () => unknown): RunbookError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(RunbookError);
-    return error as RunbookError;
-  }
-  throw new Error('expected a RunbookError');
 }
 
 describe('validateNewRunbookPath refuses', () => {
@@ -73,7 +48,7 @@ describe('validateNewRunbookPath refuses', () => {
     ['a colon (NTFS streams)', 'notes.md:secret', 'notes.md:secret'],
     ['a segment over 200 bytes of emoji', '😀'.repeat(60), '😀'.repeat(60)],
   ])('%s: %j', (_why, input, segment) => {
-    const error = thrown(() => validateNewRunbookPath(input));
+    const error = thrownRunbookError(() => validateNewRunbookPath(input));
     expect(error.code).toBe('invalid-name');
     expect(error.message).toContain(`has a segment ${quote(segment)}`);
     expect(error.fix).toBeTruthy();
@@ -87,21 +62,21 @@ describe('validateNewRunbookPath refuses', () => {
     ['drive letter', 'C:\\evil'],
     ['over 512 characters', `${'a/'.repeat(300)}b`],
   ])('%s', (_why, input) => {
-    expect(thrown(() => validateNewRunbookPath(input)).code).toBe('invalid-name');
+    expect(thrownRunbookError(() => validateNewRunbookPath(input)).code).toBe('invalid-name');
   });
 });
 
 describe('refusal messages', () => {
   it('show bidi controls escaped, so the message reads in stored order', () => {
-    const error = thrown(() => validateNewRunbookPath('invoice\u202Egpj.md'));
+    const error = thrownRunbookError(() => validateNewRunbookPath('invoice\u202Egpj.md'));
     expect(error.message).not.toMatch(/[\u202a-\u202e]/u);
     expect(error.message).toContain('invoice\\u202egpj.md');
   });
 
   it('stay short for a long name', () => {
-    expect(thrown(() => validateNewRunbookPath(`${'é'.repeat(300)}`)).message.length).toBeLessThan(
-      300,
-    );
+    expect(
+      thrownRunbookError(() => validateNewRunbookPath(`${'é'.repeat(300)}`)).message.length,
+    ).toBeLessThan(300);
   });
 });
 
@@ -159,7 +134,7 @@ describe('Catalog.resolveExact', () => {
     ['surrounding spaces', ' notes ', 'not-found', ['notes']],
     ['a typo', 'deploy/rolback', 'not-found', ['deploy/rollback']],
   ])('refuses %s and lists the candidates', (_why, input, code, candidates) => {
-    const error = thrown(() => catalog.resolveExact(input));
+    const error = thrownRunbookError(() => catalog.resolveExact(input));
     expect(error.code).toBe(code);
     expect(error.details).toEqual(expect.arrayContaining(candidates));
     expect(error.message).toMatch(/nothing was changed/);
@@ -214,7 +189,7 @@ describe('Catalog.suggest costs bounded time', () => {
     ['10,000 leading ./', './'.repeat(10_000)],
   ])('%s against 10,000 names answers well under a second', (_why, input) => {
     const started = performance.now();
-    const error = thrown(() => catalog.resolve(input));
+    const error = thrownRunbookError(() => catalog.resolve(input));
     expect(error.code).toBe('not-found');
     expect(error.message.length).toBeLessThan(400);
     expect(performance.now() - started).toBeLessThan(1500);

@@ -2,22 +2,13 @@ import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RunbookSummary } from '../engine/types.js';
+import { summaryAt } from '../test-support/summary.js';
 import { makeFolder } from '../test-support/temp-folder.js';
 import { PROMPT_MENU_LIMIT, isListedPrompt, readFavourites } from './prompt-policy.js';
 import { promptText, startRunningServer } from './test-harness.js';
 
-const summary = (name: string, prompt?: boolean): RunbookSummary => ({
-  name,
-  path: `${name}.md`,
-  title: name,
-  description: '',
-  tags: [],
-  variables: [],
-  size: 1,
-  mtimeMs: 1,
-  problems: [],
-  ...(prompt === undefined ? {} : { prompt }),
-});
+const summary = (name: string, prompt?: boolean): RunbookSummary =>
+  summaryAt(`${name}.md`, prompt === undefined ? {} : { prompt });
 
 const small = PROMPT_MENU_LIMIT;
 const large = PROMPT_MENU_LIMIT + 1;
