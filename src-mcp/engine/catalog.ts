@@ -2,7 +2,7 @@ import { isRunbookError, RunbookError } from './errors.js';
 import { boundedEditDistance } from './name-distance.js';
 import { baseName, extensionRank, nameFromPath, normalizeNameInput } from './names.js';
 import { quote } from './new-runbook-name.js';
-import { StoredSummary, type SummaryKey } from './stored-summary.js';
+import { StoredSummary } from './stored-summary.js';
 import type { RunbookSummary } from './types.js';
 
 /** Longer input is no typo of a runbook name: it gets no suggestions (and costs nothing). */
@@ -36,16 +36,14 @@ export class Catalog {
     return entry instanceof StoredSummary ? this.materialize(entry) : entry;
   }
 
-  /** Name, path, size and mtime only: what a scan compares, without parsing a cached summary. */
-  key(name: string): SummaryKey | undefined {
-    return this.byName.get(name);
-  }
-
   names(): IterableIterator<string> {
     return this.byName.keys();
   }
 
-  /** Every entry as held: the index cache writes cached ones back without parsing them. */
+  /**
+   * The entry as held, a cached one unparsed: its key (name, path, size, mtime) is what a scan
+   * compares, and the index cache writes it back as it was read.
+   */
   entry(name: string): RunbookSummary | StoredSummary | undefined {
     return this.byName.get(name);
   }
@@ -86,7 +84,7 @@ export class Catalog {
   exact(name: string): RunbookSummary | undefined {
     const byName = this.get(name);
     if (byName) return byName;
-    const withExtension = this.key(nameFromPath(name));
+    const withExtension = this.entry(nameFromPath(name));
     return withExtension?.path === name ? this.get(withExtension.name) : undefined;
   }
 
@@ -134,7 +132,7 @@ export class Catalog {
     const slashed = input.replace(/\\/g, '/').replace(/^(\.\/)+/, '');
     const exact = this.get(slashed);
     if (exact) return exact;
-    const withExtension = this.key(nameFromPath(slashed));
+    const withExtension = this.entry(nameFromPath(slashed));
     const found = withExtension?.path === slashed ? this.get(withExtension.name) : undefined;
     if (found) return found;
     throw this.notExact(input);

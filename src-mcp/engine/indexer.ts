@@ -142,7 +142,7 @@ export class Indexer {
     skips: Skip[],
     trustStat: boolean,
   ): void {
-    const known = this.catalog.key(name);
+    const known = this.catalog.entry(name);
     const owned = known?.path === file.relPath;
     if (owned && trustStat && sameStat(file.absPath, known)) return;
     const existing = known && this.catalog.get(known.name);

@@ -61,14 +61,17 @@ export class StoredSummary implements SummaryKey {
     this.name = nameFromPath(path);
   }
 
+  private parsed: SummaryDetails | undefined;
+
   /** A plain summary, as a scan would have made it. */
   materialize(): RunbookSummary {
     const { name, path, size, mtimeMs } = this;
     return { name, path, ...this.details(), size, mtimeMs };
   }
 
+  /** Parsed once: a hit's search record and the catalog's summary both read it. */
   details(): SummaryDetails {
-    return this.texts.details(this.id);
+    return (this.parsed ??= this.texts.details(this.id));
   }
 
   /** The stored JSON, for writing the cache again without parsing it. */
@@ -83,8 +86,6 @@ export function storedDocRecord(summary: StoredSummary): StoredDocRecord {
 }
 
 class StoredDocRecord {
-  private parsed: SummaryDetails | undefined;
-
   constructor(private readonly summary: StoredSummary) {}
 
   get name(): string {
@@ -92,18 +93,14 @@ class StoredDocRecord {
   }
 
   get title(): string {
-    return this.details().title;
+    return this.summary.details().title;
   }
 
   get description(): string {
-    return this.details().description;
+    return this.summary.details().description;
   }
 
   get tags(): string[] {
-    return this.details().tags;
-  }
-
-  private details(): SummaryDetails {
-    return (this.parsed ??= this.summary.details());
+    return this.summary.details().tags;
   }
 }
