@@ -83,9 +83,13 @@ test('edit → save: into the editor, out with Esc then Tab, and save', async ({
   await page.keyboard.press('ControlOrMeta+End');
   await page.keyboard.type('\nChecked by keyboard.');
   await expect(ui.editor.dirty).toBeVisible();
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Shift+Tab');
-  await expect(ui.editor.text).not.toBeFocused();
+  // Escape first closes whatever the editor has open (a completion, a lint tooltip that showed up
+  // under load); the next Escape then lets Shift+Tab leave. Focus must leave the editor.
+  await expect(async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Shift+Tab');
+    await expect(ui.editor.text).not.toBeFocused({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
   await pressUntilFocused(page, 'Shift+Tab', ui.editor.saveButton);
   await page.keyboard.press('Enter');
   await expect(page.getByText('Saved', { exact: true })).toBeVisible();

@@ -24,6 +24,9 @@ test('arrow keys move through the results before Enter opens one', async ({ ui }
 
 test('Ctrl+K focuses the search box from anywhere', async ({ ui, page }) => {
   await ui.goTo('Settings');
+  // From the Settings page itself: pressed while the library still shows, it proves nothing.
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(ui.library.search).toBeHidden();
   await page.keyboard.press('ControlOrMeta+k');
   await expect(ui.library.search).toBeFocused();
 });

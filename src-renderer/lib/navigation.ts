@@ -19,14 +19,21 @@ export function focusSearch(): void {
   const input = document.getElementById('library-search');
   // Hidden (another page, or a small window with a runbook open): show the library first.
   if (!input?.checkVisibility()) router.go({ view: 'library' });
-  // The sidebar may only now be mounting.
-  requestAnimationFrame(() => {
-    const shown = document.getElementById('library-search');
-    if (shown instanceof HTMLInputElement) {
-      shown.focus();
-      shown.select();
-    }
-  });
+  // The sidebar may only now be mounting, later than the next frame on a slow machine.
+  requestAnimationFrame(() => focusWhenShown(FOCUS_FRAMES));
+}
+
+/** About a second of frames to wait for the search box to be shown. */
+const FOCUS_FRAMES = 60;
+
+function focusWhenShown(framesLeft: number): void {
+  const shown = document.getElementById('library-search');
+  if (shown instanceof HTMLInputElement && shown.checkVisibility()) {
+    shown.focus();
+    shown.select();
+  } else if (framesLeft > 0) {
+    requestAnimationFrame(() => focusWhenShown(framesLeft - 1));
+  }
 }
 
 const isMac = navigator.platform.startsWith('Mac');
