@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { repoRoot } from './support/paths.js';
 import { expect, test, type AppSession } from './support/fixtures.js';
+import { settled } from './support/settled.js';
 import type { RunbookApp } from './pages/runbook-app.js';
 
 const AXE = readFileSync(path.join(repoRoot, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -125,6 +126,81 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'trash',
+    show: async (ui, app, page) => {
+      await app.engine.delete('deploy/rollback');
+      await ui.goTo('Trash');
+      await expect(page.getByRole('list', { name: 'Runbooks in the trash' })).toBeVisible();
+    },
+  },
+  {
+    name: 'trash, delete forever question',
+    show: async (ui, app, page) => {
+      await app.engine.delete('deploy/rollback');
+      await ui.goTo('Trash');
+      await page.getByRole('button', { name: 'Delete forever deploy/rollback' }).click();
+      await expect(page.getByRole('dialog', { name: 'Delete forever?' })).toBeVisible();
+    },
+  },
+  {
+    name: 'library with pinned and recent',
+    show: async (ui, _app, page) => {
+      await ui.library.openEntry('Roll back a deployment');
+      await page.getByRole('button', { name: 'Pin' }).click();
+      await ui.library.openEntry('Rolling deploy of a service');
+      await expect(page.getByRole('list', { name: 'Recent' })).toBeVisible();
+    },
+  },
+  {
+    name: 'new from template',
+    show: async (_ui, app, page) => {
+      await app.write('templates/incident.md', '---\ntitle: Incident\n---\n# Incident\n');
+      await app.engine.reindex();
+      await page.getByRole('button', { name: 'New from template…' }).click();
+      await expect(page.getByLabel('Template', { exact: true })).toHaveValue('templates/incident');
+    },
+  },
+  {
+    name: 'editor with the front matter form',
+    show: async (ui, _app, page) => {
+      await ui.library.openEntry('Rolling deploy of a service');
+      await ui.editor.show();
+      await expect(page.getByRole('form', { name: 'Front matter' })).toBeVisible();
+    },
+  },
+  {
+    name: 'run view, rendered Markdown',
+    show: async (ui, _app, page) => {
+      await ui.library.openEntry('Rolling deploy of a service');
+      await page.getByRole('button', { name: 'Rendered' }).click();
+      await expect(page.getByRole('region', { name: 'Rendered preview' })).toBeVisible();
+    },
+  },
+  {
+    name: 'activity (logs of every runbook)',
+    show: async (_ui, app, page) => {
+      await app.engine.appendLog('deploy/rollback', 'Rolled back.\n', {}, { outcome: 'success' });
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Activity' })
+        .click();
+      await page
+        .getByRole('list', { name: 'Logs, newest first' })
+        .getByRole('button')
+        .first()
+        .click();
+      await expect(page.getByLabel('Log of deploy/rollback')).toContainText('Rolled back');
+    },
+  },
+  {
+    name: 'new env profile dialog',
+    show: async (ui, _app, page) => {
+      await ui.goTo('Environment');
+      await page.getByRole('button', { name: 'New profile…' }).click();
+      await expect(page.getByRole('dialog', { name: 'New env profile' })).toBeVisible();
+    },
+  },
+  {
     name: 'picker',
     show: async (_ui, app, page) => {
       await page.goto(`${app.host.origin}/#/picker`);
@@ -152,7 +228,7 @@ for (const scheme of ['light', 'dark'] as const) {
       }) => {
         await screen.show(ui, app, page);
         // Let transitions settle: axe measures colours as painted.
-        await page.waitForTimeout(250);
+        await settled(page);
         const violations = await seriousViolations(page);
         expect(violations, describe(violations)).toEqual([]);
       });

@@ -23,7 +23,7 @@ export default async function globalSetup(): Promise<void> {
   );
   if (vite.status !== 0) throw new Error(`vite build failed (exit ${vite.status})`);
   await build({
-    entryPoints: [path.join(repoRoot, 'src-mcp/cli/entry.ts')],
+    entryPoints: [path.join(repoRoot, 'src-mcp/cli/runbook-bin.ts')],
     outfile: CLI_BUNDLE,
     bundle: true,
     platform: 'node',

@@ -11,6 +11,7 @@ import type { McpUiHostContext } from '@modelcontextprotocol/ext-apps/app-bridge
 import { builtServerCopy, removeServerCopy } from '../src-mcp/mcp/test-build.js';
 import { bridgePageToServer, type ServerBridge } from './mcp-app-bridge.js';
 import { ARTIFACTS, SCREENSHOTS_DIR, repoRoot } from './support/paths.js';
+import { settled } from './support/settled.js';
 
 const HOST_URL = 'http://mcp-host.test/';
 const HOST_SCRIPT = path.join(ARTIFACTS, 'mcp-app-host.js');
@@ -206,7 +207,7 @@ for (const theme of ['light', 'dark'] as const) {
     const expectedBg = theme === 'light' ? 'rgb(250, 249, 245)' : 'rgb(38, 38, 36)';
     await expect(body).toHaveCSS('background-color', expectedBg);
     await expect(view.locator('.run-form')).toHaveCSS('font-family', /Georgia/);
-    await page.waitForTimeout(300);
+    await settled(page);
     await page
       .locator('#chat')
       .screenshot({ path: path.join(SCREENSHOTS_DIR, `mcp-app-${theme}.png`) });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { test, type AppSession } from './support/fixtures.js';
 import { SCREENSHOTS_DIR } from './support/paths.js';
+import { settled } from './support/settled.js';
 import type { RunbookApp } from './pages/runbook-app.js';
 
 type Screen = {
@@ -125,7 +126,7 @@ for (const { screen, scheme, width, height } of variants) {
     await page.emulateMedia({ colorScheme: scheme });
     await page.setViewportSize({ width, height });
     await screen.show(ui, app, page);
-    await page.waitForTimeout(300);
+    await settled(page);
     await page.screenshot({ path: path.join(SCREENSHOTS_DIR, file) });
   });
 }

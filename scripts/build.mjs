@@ -2,6 +2,7 @@
 // (the MCP entry must be ONE plain JS file that Electron's own Node can run), the Electron main
 // and preload as CommonJS, and the renderer with Vite.
 import { build } from 'esbuild';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -21,8 +22,9 @@ const requireShim =
 // `runbook search` loads only its own chunks, `runbook mcp` and `serve` load theirs when run. Its
 // chunks sit beside dist/cli.js (same depth, so packageRoot() finds the package from either).
 const entries = [
-  ['src-mcp/cli/entry.ts', 'dist/cli.js', 'esm', true],
-  ['src-mcp/mcp/entry.ts', 'dist/mcp.js', 'esm'],
+  ['src-mcp/cli/runbook-bin.ts', 'dist/cli.js', 'esm', true],
+  // The MCP server's program; dist/mcp.js (built after it, below) runs it from a V8 code cache.
+  ['src-mcp/cli/mcp-bin.ts', 'dist/mcp-server.cjs', 'cjs'],
   ['src-mcp/bench/main.ts', 'dist/bench.js', 'esm'],
   ['src-mcp/bench/worker.ts', 'dist/bench-worker.js', 'esm'],
   ['src-main/main.ts', 'dist/main/main.mjs', 'esm'],
@@ -47,7 +49,27 @@ function buildRunForm() {
   if (vite.status !== 0) process.exit(vite.status ?? 1);
 }
 
-async function bundle([source, out, format, split]) {
+// zod re-exports all ~50 of its locales (about 400 KB of the MCP bundle, compiled at every start);
+// only English is ever configured, so the bundles get a locales module that holds just that one.
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}zod${path.sep}`)
+        ? {
+            path: path.join(path.dirname(args.importer), '../locales/index.js'),
+            namespace: 'zod-en',
+          }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(path.join(path.dirname(args.path), 'en.js'))};`,
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
+async function bundle([source, out, format, split], extra = {}) {
   const output = split
     ? {
         entryPoints: { [path.basename(out, '.js')]: at(source) },
@@ -70,16 +92,44 @@ async function bundle([source, out, format, split]) {
     define: {
       __RUNBOOK_VERSION__: JSON.stringify(manifest.version),
     },
+    plugins: [zodEnglishOnly],
     sourcemap: 'linked',
     logLevel: 'warning',
     legalComments: 'none',
+    ...(out === MCP_PROGRAM ? programOptions : {}),
+    ...extra,
+  });
+}
+
+const MCP_PROGRAM = 'dist/mcp-server.cjs';
+// The engine finds its package and the run form through import.meta.url; in the CommonJS program
+// that is its own file.
+const programOptions = {
+  define: {
+    __RUNBOOK_VERSION__: JSON.stringify(manifest.version),
+    'import.meta.url': '__rcImportMetaUrl',
+  },
+  banner: { js: "var __rcImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+/** dist/mcp.js, after the program: the program's hash names its code cache (mcp-loader.ts). */
+async function bundleMcpLoader() {
+  const id = createHash('sha256')
+    .update(readFileSync(at(MCP_PROGRAM)))
+    .digest('hex');
+  await bundle(['src-mcp/cli/mcp-loader.ts', 'dist/mcp.js', 'esm'], {
+    define: {
+      __RUNBOOK_VERSION__: JSON.stringify(manifest.version),
+      __MCP_SERVER_ID__: JSON.stringify(id),
+    },
   });
 }
 
 const started = Date.now();
 rmSync(at('dist'), { recursive: true, force: true });
 buildRunForm();
-await Promise.all(entries.filter(([source]) => existsSync(at(source))).map(bundle));
+await Promise.all(entries.filter(([source]) => existsSync(at(source))).map((e) => bundle(e)));
+await bundleMcpLoader();
 if (existsSync(at('vite.config.ts'))) {
   const vite = spawnSync(
     process.execPath,

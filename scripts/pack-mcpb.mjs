@@ -58,6 +58,11 @@ const stage = mkdtempSync(path.join(os.tmpdir(), 'runbook-mcpb-'));
 try {
   mkdirSync(path.join(stage, 'server'));
   copyFileSync(serverFile, path.join(stage, 'server', 'mcp.js'));
+  // mcp.js runs its program beside it (src-mcp/cli/mcp-loader.ts).
+  copyFileSync(
+    path.join(path.dirname(serverFile), 'mcp-server.cjs'),
+    path.join(stage, 'server', 'mcp-server.cjs'),
+  );
   // The run form's view, read beside the server (src-mcp/mcp/run-form-resource.ts).
   mkdirSync(path.join(stage, 'server', 'app'));
   copyFileSync(

@@ -58,6 +58,7 @@ describe('the .mcpb bundle', () => {
       'server',
       'server/app',
       'server/app/run-form.html',
+      'server/mcp-server.cjs',
       'server/mcp.js',
       'server/package.json',
     ]);
@@ -149,8 +150,8 @@ describe('the .mcpb bundle', () => {
       } finally {
         await client.close();
       }
-      // Nothing was written into the bundle's folder (the 7 entries the first test lists).
-      expect((await fs.readdir(unpacked, { recursive: true })).length).toBe(7);
+      // Nothing was written into the bundle's folder (the 8 entries the first test lists).
+      expect((await fs.readdir(unpacked, { recursive: true })).length).toBe(8);
       await fs.rm(home, { recursive: true, force: true });
     },
   );

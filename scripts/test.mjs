@@ -32,6 +32,8 @@ step('svelte-check', bin('svelte-check'), [
 ]);
 step('lint', bin('eslint'), ['.']);
 step('format', bin('prettier'), ['--check', '.']);
+// Dead files, exports and dependencies (knip.jsonc names the real entry points).
+step('unused code', bin('knip'), []);
 
 const vitestJson = path.join(results, 'vitest.json');
 step('unit and integration tests', bin('vitest'), [

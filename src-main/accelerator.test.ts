@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RunbookError } from '../src-mcp/engine/errors.js';
 import { checkAccelerator, isValidAccelerator } from './accelerator.js';
+import { thrownRunbookError } from '../src-mcp/test-support/thrown.js';
 
 describe('checkAccelerator', () => {
   it.each([
@@ -24,14 +24,8 @@ describe('checkAccelerator', () => {
     ['Ctrl+F25', 'is not a key', 'no such function key'],
     ['', 'has no modifier', 'empty'],
   ])('refuses %j: %s (%s)', (accelerator, message) => {
-    let error: unknown;
-    try {
-      checkAccelerator(accelerator);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(RunbookError);
-    expect((error as RunbookError).message).toContain(message);
-    expect((error as RunbookError).key).toBe('shortcut');
+    const error = thrownRunbookError(() => checkAccelerator(accelerator));
+    expect(error.message).toContain(message);
+    expect(error.key).toBe('shortcut');
   });
 });

@@ -62,12 +62,19 @@ describe('electron-builder.yml', () => {
     ) as BuilderConfig;
     expect(config.productName).toBe('Runbook Companion');
     expect(config.asarUnpack).toContain('dist/mcp.js');
+    // mcp.js runs its program beside it, so both leave the asar.
+    expect(config.asarUnpack).toContain('dist/mcp-server.cjs');
     // The run form's view, read beside dist/mcp.js by plain Node (no asar).
     expect(config.asarUnpack).toContain('dist/app/**');
     // esbuild bundles every dependency: shipping node_modules too would add ~13 MB for nothing.
     expect(config.files).toContain('!node_modules/**/*');
     expect(config.files).toEqual(
-      expect.arrayContaining(['dist/main/**', 'dist/renderer/**', 'dist/mcp.js']),
+      expect.arrayContaining([
+        'dist/main/**',
+        'dist/renderer/**',
+        'dist/mcp.js',
+        'dist/mcp-server.cjs',
+      ]),
     );
     expect(config.electronFuses?.runAsNode).toBe(true);
     expect(config.extraResources).toContainEqual({ from: 'runbooks', to: 'runbooks' });

@@ -2,12 +2,13 @@
  * The one IPC channel: the renderer calls the app API by method name (src-mcp/api/contract.ts),
  * dispatched to the same service the web host uses. Only our own renderer pages may call.
  */
-import { app, ipcMain } from 'electron';
+import { app, ipcMain, shell } from 'electron';
 import type { CallOutcome } from '../src-mcp/api/contract.js';
 import { IPC_CALL_CHANNEL } from '../src-mcp/api/channels.js';
 import { dispatchCall } from '../src-mcp/api/dispatch.js';
 import { createService } from '../src-mcp/api/service.js';
-import type { SettingsStore } from '../src-mcp/api/settings-store.js';
+import type { SettingsStore } from '../src-mcp/api/conf-settings.js';
+import { withRecent, type RecentStore } from '../src-mcp/api/recent-store.js';
 import { RunbookError } from '../src-mcp/engine/errors.js';
 import type { AppSettings } from '../src-mcp/engine/settings.js';
 import type { AppContext } from './context.js';
@@ -24,7 +25,9 @@ export function setupIpc(ctx: AppContext): void {
       extensionFile: () => appExtensionFile(appLocation()),
     },
     settings: electronSettings(ctx),
+    recent: electronRecent(ctx),
     watchStatus: () => ctx.session.watchStatus(),
+    shell,
   });
 
   ipcMain.handle(
@@ -72,6 +75,19 @@ function electronSettings(ctx: AppContext): SettingsStore {
         else ctx.settings.set(key, value);
       }
       return ctx.settings.store;
+    },
+  };
+}
+
+/** The tray's own state file, so its Recent menu follows what the window opened. */
+function electronRecent(ctx: AppContext): RecentStore {
+  return {
+    read: () => ctx.trayState.get('recent'),
+    push: (name) => {
+      const next = withRecent(ctx.trayState.get('recent'), name);
+      ctx.trayState.set('recent', next);
+      ctx.hub.publish({ type: 'app', what: 'recent' });
+      return next;
     },
   };
 }

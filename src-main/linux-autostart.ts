@@ -5,7 +5,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
-export const AUTOSTART_FILE = 'runbook-companion.desktop';
+const AUTOSTART_FILE = 'runbook-companion.desktop';
 
 export interface AutostartTarget {
   /** Inside an AppImage this is `$APPIMAGE` (the mounted execPath vanishes after exit). */

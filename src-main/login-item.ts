@@ -6,7 +6,7 @@ import { autostartTarget, isLinuxAutostartEnabled, setLinuxAutostart } from './l
 
 const linuxTarget = () => autostartTarget(process.env, process.execPath, os.homedir());
 
-export async function applyLaunchAtLogin(enabled: boolean): Promise<void> {
+async function applyLaunchAtLogin(enabled: boolean): Promise<void> {
   if (process.platform === 'linux') return setLinuxAutostart(linuxTarget(), enabled);
   app.setLoginItemSettings({ openAtLogin: enabled, args: ['--hidden'] });
 }

@@ -8,13 +8,13 @@ import { configureAppIdentity } from './app-identity.js';
 import { setupApproval } from './approval.js';
 import { AppHub, type AppContext } from './context.js';
 import { setupDueNotifications } from './due-notifications.js';
+import { openSettingsStore, openTrayState } from './electron-settings.js';
+import { setupFolderSession } from './folder-session.js';
 import { setupIpc } from './ipc.js';
 import { setupLoginItem } from './login-item.js';
 import { report } from './notify.js';
-import { openSettingsStore, openTrayState } from './settings-store.js';
 import { setupShortcut } from './shortcut.js';
 import { setupTray } from './tray.js';
-import { setupWatcher } from './watcher.js';
 import { AppWindows } from './windows.js';
 
 const dataDir = configureAppIdentity();
@@ -48,7 +48,7 @@ async function start(): Promise<void> {
   const { settings, setAside } = await openSettingsStore(dataDir);
   const hub = new AppHub();
   const windows = new AppWindows(app.getAppPath());
-  const session = setupWatcher(settings, hub, windows);
+  const session = setupFolderSession(settings, hub, windows);
   const trayState = openTrayState(dataDir);
   context = {
     appPath: app.getAppPath(),

@@ -16,7 +16,7 @@ export interface AppLocation {
   isPackaged: boolean;
 }
 
-export const MCP_ENTRY = 'dist/mcp.js';
+const MCP_ENTRY = 'dist/mcp.js';
 
 export function packagedLaunch(
   folder: string,

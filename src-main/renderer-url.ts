@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** Hash routes the UI provides for the tray's small windows. */
 export type RendererRoute = '/' | '/picker' | '/claude' | `/fill/${string}`;
 
-export function rendererIndexPath(appPath: string): string {
+function rendererIndexPath(appPath: string): string {
   return path.join(appPath, 'dist', 'renderer', 'index.html');
 }
 

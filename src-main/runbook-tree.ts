@@ -1,4 +1,5 @@
 /** The runbook folder as a tree of names, for the tray's nested submenus. Plain data, no Electron. */
+import { buildFolderTree, type FolderTree } from '../src-mcp/engine/folder-tree.js';
 
 export interface TreeRunbook {
   name: string;
@@ -14,47 +15,21 @@ export interface TreeFolder {
   runbooks: TreeRunbook[];
 }
 
+/** The shared folder tree (the sidebar's order), with single-child folder chains folded. */
 export function buildRunbookTree(runbooks: readonly TreeRunbook[]): TreeFolder {
-  const root: TreeFolder = { label: '', folders: [], runbooks: [] };
-  for (const runbook of runbooks) {
-    const parts = runbook.name.split('/');
-    parts.pop();
-    let folder = root;
-    for (const part of parts) folder = childFolder(folder, part);
-    folder.runbooks.push(runbook);
-  }
-  return sortTree(foldSingleChains(root));
-}
-
-function childFolder(parent: TreeFolder, label: string): TreeFolder {
-  const existing = parent.folders.find((folder) => folder.label === label);
-  if (existing) return existing;
-  const created: TreeFolder = { label, folders: [], runbooks: [] };
-  parent.folders.push(created);
-  return created;
+  return foldSingleChains(buildFolderTree(runbooks));
 }
 
 /** `docs/` holding only `redis/` reads better as one submenu `docs / redis` than two clicks. */
-function foldSingleChains(folder: TreeFolder): TreeFolder {
-  const folders = folder.folders.map((child) => {
-    let current = foldSingleChains(child);
-    while (current.runbooks.length === 0 && current.folders.length === 1) {
-      const only = current.folders[0] as TreeFolder;
-      current = { ...only, label: `${current.label} / ${only.label}` };
-    }
-    return current;
-  });
-  return { ...folder, folders };
-}
-
-const byLabel = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
-
-function sortTree(folder: TreeFolder): TreeFolder {
-  return {
-    label: folder.label,
-    folders: folder.folders.map(sortTree).sort((a, b) => byLabel.compare(a.label, b.label)),
-    runbooks: [...folder.runbooks].sort((a, b) => byLabel.compare(a.title, b.title)),
-  };
+function foldSingleChains(folder: FolderTree<TreeRunbook>): TreeFolder {
+  let current = folder;
+  let label = folder.name;
+  // Never at the root: its label is not shown, and its runbooks' submenu is the menu itself.
+  while (current.path !== '' && current.runbooks.length === 0 && current.folders.length === 1) {
+    current = current.folders[0] as FolderTree<TreeRunbook>;
+    label = `${label} / ${current.name}`;
+  }
+  return { label, folders: current.folders.map(foldSingleChains), runbooks: current.runbooks };
 }
 
 /** The tray's view of an engine summary. Any variable opens the fill window: never guess values. */

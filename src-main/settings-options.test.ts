@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import Conf from 'conf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RunbookError } from '../src-mcp/engine/errors.js';
 import { readSettings, type AppSettings } from '../src-mcp/engine/settings.js';
 import {
   checkSettingsPatch,
@@ -11,6 +10,7 @@ import {
   settingsFilePath,
   settingsStoreOptions,
 } from './settings-options.js';
+import { thrownRunbookError } from '../src-mcp/test-support/thrown.js';
 
 let dataDir: string;
 
@@ -74,13 +74,6 @@ describe('checkSettingsPatch', () => {
     [{ runbookDir: 'runbooks' }, 'runbookDir', 'the CLI runs from another cwd'],
     [{ logsDir: './logs' }, 'logsDir', 'same for logs'],
   ])('refuses %j at %s (%s)', (patch, key, _why) => {
-    let error: unknown;
-    try {
-      checkSettingsPatch(patch);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(RunbookError);
-    expect((error as RunbookError).key).toBe(key);
+    expect(thrownRunbookError(() => checkSettingsPatch(patch)).key).toBe(key);
   });
 });

@@ -11,7 +11,7 @@ import { buildRunbookTree, type TreeFolder, type TreeRunbook } from './runbook-t
 export const MAX_SUBMENU_ITEMS = 30;
 
 /** The session's state, plus `loading` while the tray waits for the first list. */
-export type FolderState = SessionFolderState | { kind: 'loading' };
+type FolderState = SessionFolderState | { kind: 'loading' };
 
 export interface TrayMenuState {
   folder: string;

@@ -35,7 +35,9 @@ export class RunbookApp {
     await this.library.tree.waitFor();
   }
 
-  async goTo(section: 'Runbooks' | 'Environment' | 'Claude & clients' | 'Settings'): Promise<void> {
+  async goTo(
+    section: 'Runbooks' | 'Environment' | 'Claude & clients' | 'Settings' | 'Trash',
+  ): Promise<void> {
     await this.page
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: section })

@@ -8,7 +8,8 @@ import path from 'node:path';
 import { test as base, expect } from '@playwright/test';
 import { EXTENSION_FILE_NAME, findExtensionFile } from '../../src-mcp/clients/extension-file.js';
 import { startWebHost, type WebHost } from '../../src-mcp/api/web-host.js';
-import { confSettingsStore } from '../../src-mcp/api/settings-store.js';
+import { confSettingsStore } from '../../src-mcp/api/conf-settings.js';
+import { confRecentStore } from '../../src-mcp/api/recent-store.js';
 import { Engine } from '../../src-mcp/engine/engine.js';
 import { RunbookApp } from '../pages/runbook-app.js';
 import { ARTIFACTS, RENDERER_DIR, repoRoot } from './paths.js';
@@ -52,6 +53,7 @@ export const test = base.extend<Fixtures>({
         extensionFile: () => findExtensionFile([path.join(home, EXTENSION_FILE_NAME)]),
       },
       settings: confSettingsStore(path.join(temp, 'data')),
+      recent: confRecentStore(path.join(temp, 'data')),
     });
     const at = (relative: string) => path.join(folder, relative);
     await use({

@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { requestApproval } from '../../src-mcp/approval/client.js';
+import { waitFor } from '../../src-mcp/test-support/wait-for.js';
 import {
   BrowserWindow,
   Notification,
@@ -24,14 +25,7 @@ const folder = process.env.SMOKE_RUNBOOK_DIR ?? '';
 const appPath = app.getAppPath();
 const trustedUrl = `${pathToFileURL(path.join(appPath, 'dist', 'renderer', 'index.html')).href}#/`;
 
-async function until<T>(read: () => T | undefined, what: string): Promise<T> {
-  for (let i = 0; i < 400; i += 1) {
-    const value = read();
-    if (value !== undefined) return value;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const until = <T>(read: () => T | undefined, what: string): Promise<T> => waitFor(read, { what });
 
 const tray = () => Tray.all[0];
 const item = (items: MenuTemplateItem[] | undefined, label: string) =>
@@ -81,10 +75,11 @@ async function main(): Promise<void> {
   result.fillRender = rendered.ok;
   await until(() => (fill.isVisible() ? undefined : true), 'the fill window to hide');
   result.copiedFromFill = clipboard.text;
+  // Hello is already there (copied above): wait for the runbook just rendered, not for any entry.
   const recent = await until(() => {
     const found = labels(item(tray()?.menu, 'Recent')?.submenu);
-    return found.length ? found : undefined;
-  }, 'Recent to fill');
+    return found.includes('Restart pods…') ? found : undefined;
+  }, 'the rendered runbook in Recent');
   result.recent = recent;
 
   globalShortcut.registered.get('CommandOrControl+Shift+R')?.();

@@ -26,6 +26,7 @@ import type { Receipt } from '../engine/receipt.js';
 import type { HistoryVersion } from '../engine/history.js';
 import type { RunbookHistory } from '../engine/history-runbook.js';
 import type { DueRunbook } from '../engine/schedule-due.js';
+import type { TrashEntry } from '../engine/trash-bin.js';
 import type { AppSettings } from '../engine/settings.js';
 import type { WatchStatus } from '../engine/watcher.js';
 import type { ClientId } from '../clients/client-spec.js';
@@ -58,6 +59,11 @@ const profile = z
   .max(MAX_PROFILE_LENGTH)
   .optional()
   .describe('Env profile (env.<profile>.yaml)');
+const trashPath = z
+  .string()
+  .min(1)
+  .max(MAX_PATH_LENGTH)
+  .describe('.trash/<time>/<path>, as trashList gives it');
 const clientId = z.enum(['claude', 'cursor', 'vscode'] satisfies ClientId[]);
 const clientChange = z
   .object({
@@ -76,6 +82,15 @@ const clientChange = z
     expectedBefore: z.string().optional(),
   })
   .strict();
+
+/** A log in the list across all runbooks: its outcome (from the receipt) and where it starts. */
+export interface LogOverview extends LogEntry {
+  title?: string;
+  outcome?: 'success' | 'failure' | 'partial';
+  profile?: string;
+  /** The first lines of the (redacted) log, shortened. */
+  excerpt: string;
+}
 
 export interface FolderInfo {
   root: string;
@@ -100,6 +115,22 @@ export interface RunbookBrief {
   needsValues?: true;
 }
 
+/** A file in `.trash/`; `taken`: a runbook has its name now, so restore needs another name. */
+export type TrashItem = TrashEntry & { taken: boolean };
+
+export interface TemplateInfo {
+  name: string;
+  title: string;
+  description: string;
+}
+
+/** Runbook names, as stored: the UI shows those that exist. */
+export interface Favourites {
+  pinned: string[];
+  /** Newest first. */
+  recent: string[];
+}
+
 export interface EnvDocument {
   /** Folder-relative file name: `env.yaml` or `env.<profile>.yaml`. */
   file: string;
@@ -111,7 +142,7 @@ export interface EnvDocument {
   problems: Diagnostic[];
 }
 
-export type { ClientId, ConfigStatus, ConfigChangePlan, ConfigChangeResult, ServerLaunch };
+export type { ConfigStatus, ConfigChangePlan, ConfigChangeResult };
 
 export interface ClientOverview {
   status: ConfigStatus;
@@ -157,6 +188,27 @@ export const apiContract = {
   rename: call(z.object({ from: runbookName, to: runbookName }), returns<RunbookSummary>()),
   delete: call(z.object({ name: runbookName }), returns<{ trashPath: string }>()),
   restore: call(z.object({ trashPath: z.string().min(1) }), returns<RunbookSummary>()),
+  /** The Trash view: what `.trash/` holds, newest first. */
+  trashList: call(none, returns<TrashItem[]>()),
+  /** Puts a trashed runbook back, or under `as`; never over a runbook (`exists` says so). */
+  trashRestore: call(
+    z.object({ trashPath: trashPath, as: runbookName.optional() }),
+    returns<RunbookSummary>(),
+  ),
+  /** Removes one file of `.trash/` for good (nothing outside `.trash/` can be named). */
+  trashDelete: call(z.object({ trashPath }), returns<Record<string, never>>()),
+  /** A copy under the first free name: `x-copy`, `x-copy-2`… */
+  duplicate: call(z.object({ name: runbookName }), returns<RunbookSummary>()),
+  /** Runbooks in a `templates/` folder or with `template: true`. */
+  templates: call(none, returns<TemplateInfo[]>()),
+  createFromTemplate: call(
+    z.object({ template: runbookName, name: runbookName }),
+    returns<RunbookSummary>(),
+  ),
+  favourites: call(none, returns<Favourites>()),
+  pin: call(z.object({ name: runbookName, pinned: z.boolean() }), returns<Favourites>()),
+  /** Opened or run in the app: first in Recent (the tray and the MCP prompt list read it too). */
+  noteRecent: call(z.object({ name: runbookName }), returns<Favourites>()),
   preview: call(
     z.object({
       name: runbookName,
@@ -186,7 +238,31 @@ export const apiContract = {
     z.object({ profile, text: z.string(), baseMtimeMs: z.number().optional() }),
     returns<EnvDocument>(),
   ),
+  /** A new env.<profile>.yaml with a starter comment; refused ('exists') if it is there. */
+  envCreateProfile: call(
+    z.object({
+      profile: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]+$/)
+        .max(MAX_PROFILE_LENGTH)
+        .describe('Profile name: letters, digits, - and _'),
+    }),
+    returns<EnvDocument>(),
+  ),
   logsList: call(z.object({ name: runbookName }), returns<LogEntry[]>()),
+  /**
+   * Shows the runbook's file in the file manager, or opens it in the default editor. In the
+   * desktop app only: elsewhere `done` is false and the path is given to copy instead.
+   */
+  revealFile: call(
+    z.object({ name: runbookName, action: z.enum(['reveal', 'open']) }),
+    returns<{ done: boolean; path: string; reason?: string }>(),
+  ),
+  /** Logs of every runbook in the folder, newest first, with the outcome their receipt gives. */
+  logsAll: call(
+    z.object({ limit: z.number().int().min(1).max(1000).optional() }),
+    returns<LogOverview[]>(),
+  ),
   logsRead: call(
     z.object({ name: runbookName, id: z.string().min(1) }),
     returns<{ text: string }>(),
@@ -235,10 +311,10 @@ export const apiContract = {
   clientTest: call(z.object({ client: clientId }).strict(), returns<ClientTestResult>()),
 } as const;
 
-export type ApiContract = typeof apiContract;
+type ApiContract = typeof apiContract;
 export type ApiMethod = keyof ApiContract;
 /** Arguments as a caller writes them (optional fields may be left out). */
-export type ApiArgs<M extends ApiMethod> = z.input<ApiContract[M]['args']>;
+type ApiArgs<M extends ApiMethod> = z.input<ApiContract[M]['args']>;
 /** Arguments as a handler receives them, after validation. */
 export type ApiParsedArgs<M extends ApiMethod> = z.output<ApiContract[M]['args']>;
 export type ApiResult<M extends ApiMethod> =
@@ -276,11 +352,3 @@ export interface AppBridge {
   /** Returns the unsubscribe function. */
   onEvent(listener: (event: AppEvent) => void): () => void;
 }
-
-export {
-  BRIDGE_GLOBAL,
-  HTTP_CALL_PREFIX,
-  HTTP_EVENTS_PATH,
-  IPC_CALL_CHANNEL,
-  IPC_EVENT_CHANNEL,
-} from './channels.js';

@@ -1,7 +1,7 @@
 /** The History and schedule calls of the app API, through the real web host. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.js';
-import { makeGitRunbookRepo, type GitRunbookRepo } from '../engine/history-fixture.js';
+import { makeGitRunbookRepo, type GitRunbookRepo } from '../test-support/git-runbook-repo.js';
 import { makeFolder } from '../test-support/temp-folder.js';
 import { cookieName } from './web-security.js';
 import { startWebHost, type WebHost } from './web-host.js';

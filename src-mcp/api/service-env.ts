@@ -16,7 +16,10 @@ import type { Diagnostic } from '../engine/types.js';
 import type { ApiHandlers, EnvDocument } from './contract.js';
 import type { EngineSource } from './session.js';
 
-type EnvHandlers = Pick<ApiHandlers, 'profiles' | 'envRead' | 'envValidate' | 'envSave'>;
+type EnvHandlers = Pick<
+  ApiHandlers,
+  'profiles' | 'envRead' | 'envValidate' | 'envSave' | 'envCreateProfile'
+>;
 
 const PROFILE_NAME = /^[A-Za-z0-9_-]+$/;
 
@@ -43,6 +46,22 @@ export function envHandlers(source: EngineSource): EnvHandlers {
       await engine.applyChanges([file]);
       return readEnvDocument(engine, profile);
     },
+    envCreateProfile: async ({ profile }) => {
+      const { engine } = source;
+      const file = await envFileName(engine.root, profile);
+      const target = path.join(engine.root, file);
+      const starter = `# The ${profile} profile: keys here are merged over env.yaml when ${profile} is chosen.\n`;
+      // 'wx': never over an existing file, even one created a moment ago.
+      await fs.writeFile(target, starter, { flag: 'wx' }).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw toRunbookError(error);
+        throw new RunbookError('exists', `The ${profile} profile exists already (${file}).`, {
+          file,
+          fix: 'Open it from the list, or choose another name.',
+        });
+      });
+      await engine.applyChanges([file]);
+      return readEnvDocument(engine, profile);
+    },
   };
 }
 
@@ -64,7 +83,7 @@ async function readEnvDocument(engine: Engine, profile: string | undefined): Pro
 }
 
 /** Every YAML error with its position (the editor underlines them all), then the shape check. */
-export function validateEnvText(text: string, file: string): Diagnostic[] {
+function validateEnvText(text: string, file: string): Diagnostic[] {
   const bounded = parseBoundedYaml(text, ENV_YAML_BOUNDS);
   // A syntax error means the text passed the size and nesting checks, so it is safe to parse
   // again for the position of every error the editor underlines; anything else is one problem.

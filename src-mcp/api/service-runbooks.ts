@@ -1,5 +1,5 @@
 import { reusableValues } from '../engine/receipt-log.js';
-import { buildRunbookPrompt, pastRunOf } from '../mcp/prompt-text.js';
+import { buildRunbookPrompt, pastRunOf } from '../engine/run-prompt-text.js';
 import type { RunbookSummary } from '../engine/types.js';
 import type { ApiHandlers, RunbookBrief } from './contract.js';
 import type { EngineSource } from './session.js';
@@ -75,7 +75,7 @@ function briefOf(summary: RunbookSummary): RunbookBrief {
 }
 
 /** A new runbook starts with the front matter users otherwise look up. */
-export function starterContent(name: string): string {
+function starterContent(name: string): string {
   const title = (name.split('/').pop() ?? name)
     .replace(/\.(md|markdown|txt)$/i, '')
     .replace(/[-_]+/g, ' ');

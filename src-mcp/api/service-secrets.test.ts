@@ -11,7 +11,7 @@ import { makeFolder } from '../test-support/temp-folder.js';
 import type { ApiHandlers, ApiMethod, ApiResult } from './contract.js';
 import { dispatchCall } from './dispatch.js';
 import { createService } from './service.js';
-import { confSettingsStore } from './settings-store.js';
+import { confSettingsStore } from './conf-settings.js';
 
 const SECRET = 'Tq7-app-Secret-3390';
 const RUNBOOK = `---

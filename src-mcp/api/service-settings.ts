@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RunbookError } from '../engine/errors.js';
 import type { ApiHandlers } from './contract.js';
-import type { SettingsStore } from './settings-store.js';
+import type { SettingsStore } from './conf-settings.js';
 
 type SettingsHandlers = Pick<ApiHandlers, 'settingsRead' | 'settingsSave'>;
 
@@ -49,7 +49,7 @@ function folderChange(
 }
 
 /** An absolute path to a folder that exists; returned normalized. */
-export async function checkRunbookDir(dir: string): Promise<string> {
+async function checkRunbookDir(dir: string): Promise<string> {
   if (!path.isAbsolute(dir)) {
     throw new RunbookError('invalid-argument', `The runbook folder "${dir}" is not a full path.`, {
       key: 'runbookDir',

@@ -3,11 +3,12 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.js';
 import { makeFolder } from '../test-support/temp-folder.js';
+import { rewriteLater } from '../test-support/file-time.js';
 import type { ApiHandlers, ApiMethod, ApiResult, CallOutcome } from './contract.js';
 import { API_METHODS, apiContract } from './contract.js';
 import { dispatchCall } from './dispatch.js';
 import { createService } from './service.js';
-import { confSettingsStore } from './settings-store.js';
+import { confSettingsStore } from './conf-settings.js';
 
 const DEPLOY = `---
 title: Deploy
@@ -104,8 +105,7 @@ describe('runbook calls', () => {
 
   it('refuses a save over a file changed on disk, handing back the disk version', async () => {
     const opened = await call('read', { name: 'ops/deploy' });
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await fs.writeFile(path.join(dir, 'ops/deploy.md'), 'changed outside\n');
+    await rewriteLater(path.join(dir, 'ops/deploy.md'), 'changed outside\n');
     const conflict = await failure('save', {
       name: 'ops/deploy',
       content: 'mine\n',
@@ -213,8 +213,7 @@ describe('env calls', () => {
 
   it('refuses a save over an env file changed since it was read', async () => {
     const before = await call('envRead', {});
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    await fs.writeFile(path.join(dir, 'env.yaml'), 'other: 1\n');
+    await rewriteLater(path.join(dir, 'env.yaml'), 'other: 1\n');
     const error = await failure('envSave', { text: 'mine: 1\n', baseMtimeMs: before.mtimeMs });
     expect(error.code).toBe('conflict');
     expect(error.details[0]).toMatchObject({ diskContent: 'other: 1\n' });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AppEvent } from './contract.js';
 import { RunbookSession } from './session.js';
+import { waitFor } from '../test-support/wait-for.js';
 
 let base: string;
 let sessions: RunbookSession[];
@@ -30,13 +31,7 @@ function open(dir: string) {
 }
 
 /** Waits for a condition the watcher makes true; bounded so a broken watcher fails the test. */
-async function until(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
-  for (let i = 0; i < 200; i += 1) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
+const until = (check: () => boolean | Promise<boolean>, what: string) => waitFor(check, { what });
 
 async function names(session: RunbookSession): Promise<string[]> {
   return (await session.engine.list()).map((r) => r.name).sort();

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { settingsHandlers, type FolderChange } from './service-settings.js';
 import { RunbookSession } from './session.js';
-import { confSettingsStore } from './settings-store.js';
+import { confSettingsStore } from './conf-settings.js';
 
 let base: string;
 let root: string;

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.js';
 import { makeFolder } from '../test-support/temp-folder.js';
+import { waitFor } from '../test-support/wait-for.js';
 import type { AppEvent, CallOutcome } from './contract.js';
-import { confSettingsStore } from './settings-store.js';
+import { confSettingsStore } from './conf-settings.js';
 import { startWebHost, type WebHost } from './web-host.js';
 
 const TOKEN = 'folder-token';
@@ -78,10 +79,7 @@ describe('changing the runbook folder through the API', () => {
     expect(await call('info', {})).toMatchObject({ ok: true, value: { root: second } });
     expect(await call('settingsRead', {})).toMatchObject({ value: { runbookDir: second } });
     // The reopen pushes a full change; the stream may deliver it just after the call returns.
-    for (let i = 0; i < 100 && !events.some(isFullChange); i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    expect(events.some(isFullChange)).toBe(true);
+    await waitFor(() => events.some(isFullChange), { what: 'the full change event' });
   });
 
   it.each([

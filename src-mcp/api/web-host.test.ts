@@ -1,10 +1,9 @@
-import { promises as fs } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.js';
-import { makeFolder } from '../test-support/temp-folder.js';
+import { makeFolder, makeTempDir } from '../test-support/temp-folder.js';
 import { cookieName } from './web-security.js';
 import { startWebHost, type WebHost } from './web-host.js';
 
@@ -330,7 +329,7 @@ describe('web host API route', () => {
   it('serves the built renderer, and says how to build it when it is missing', async () => {
     const res = await request(host, { path: '/some/route', headers: { cookie } });
     expect(res.body).toContain('<title>UI</title>');
-    const empty = await fs.mkdtemp(path.join(os.tmpdir(), 'renderer-empty-'));
+    const empty = await makeTempDir('renderer-empty-');
     const bare = await startWebHost({ engine, rendererDir: empty, token: 't', watch: false });
     try {
       const missing = await request(bare, { headers: { authorization: 'Bearer t' } });

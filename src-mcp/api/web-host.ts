@@ -15,7 +15,8 @@ import { dispatchCall, httpStatusFor } from './dispatch.js';
 import { createService } from './service.js';
 import type { ClientDeps } from './service-clients.js';
 import { RunbookSession } from './session.js';
-import type { SettingsStore } from './settings-store.js';
+import type { SettingsStore } from './conf-settings.js';
+import type { RecentStore } from './recent-store.js';
 import { EventHub } from './web-events.js';
 import {
   SECURITY_HEADERS,
@@ -29,12 +30,12 @@ import {
 import { serveStatic } from './web-static.js';
 
 /** The folder to serve: a session the caller owns, or one engine the host wraps in its own. */
-export type WebHostFolder =
+type WebHostFolder =
   { session: RunbookSession; engine?: undefined } | { engine: Engine; session?: undefined };
 
 export type WebHostOptions = WebHostFolder & WebHostSettings;
 
-export interface WebHostSettings {
+interface WebHostSettings {
   /** 0 or undefined: any free port. */
   port?: number;
   /** Default: a fresh random token. */
@@ -44,6 +45,8 @@ export interface WebHostSettings {
   /** Client config overrides (a temp Claude config in tests); `launch` defaults to this checkout. */
   claude?: Partial<ClientDeps>;
   settings?: SettingsStore;
+  /** Recent runbooks; default: the tray's state file in the app's data folder. */
+  recent?: RecentStore;
   /** With `engine`: watch the folder and push changes (default true). */
   watch?: boolean;
 }
@@ -71,6 +74,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       ...options.claude,
     },
     settings: options.settings,
+    recent: options.recent,
     watchStatus,
     // The session tells every page (a watch and a full change event), so lists reload.
     openFolder: (change) => session.reopen(change),

@@ -3,10 +3,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RunbookError } from '../engine/errors.js';
 import { requestApproval } from './client.js';
 import { approvalSocketPath, approvalTokenPath } from './protocol.js';
 import { startApprovalServer, type ApprovalHandler, type ApprovalServer } from './server.js';
+import { rejectedRunbookError } from '../test-support/thrown.js';
 
 let dir: string;
 let servers: ApprovalServer[];
@@ -25,15 +25,6 @@ async function serve(onRequest: ApprovalHandler): Promise<ApprovalServer> {
   const server = await startApprovalServer({ dir, onRequest });
   servers.push(server);
   return server;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RunbookError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(RunbookError);
-  return error as RunbookError;
 }
 
 /** Sends one raw line as a client would, returns the server's raw answer. */
@@ -73,7 +64,9 @@ describe('approval over a real socket', () => {
           aborted = new Promise((resolve) => signal.addEventListener('abort', () => resolve()));
         }),
     );
-    const error = await rejection(requestApproval('Drop the cache?', { dir, timeoutMs: 200 }));
+    const error = await rejectedRunbookError(
+      requestApproval('Drop the cache?', { dir, timeoutMs: 200 }),
+    );
     expect(error.code).toBe('timeout');
     expect(error.message).toContain('0.2 s');
     expect(error.fix).toBeTruthy();
@@ -83,13 +76,13 @@ describe('approval over a real socket', () => {
   it('throws unavailable when the token does not match', async () => {
     const server = await serve(async () => true);
     await fs.writeFile(server.tokenPath, 'not-the-token');
-    const error = await rejection(requestApproval('Scale down?', { dir }));
+    const error = await rejectedRunbookError(requestApproval('Scale down?', { dir }));
     expect(error.code).toBe('unavailable');
     expect(error.message).toMatch(/token/);
   });
 
   it('throws unavailable, naming the app, when no app ever ran', async () => {
-    const error = await rejection(requestApproval('Scale down?', { dir }));
+    const error = await rejectedRunbookError(requestApproval('Scale down?', { dir }));
     expect(error.code).toBe('unavailable');
     expect(error.message).toBe('The Runbook Companion tray app is not running.');
     expect(error.fix).toMatch(/Start the Runbook Companion tray app/);
@@ -97,20 +90,26 @@ describe('approval over a real socket', () => {
 
   it('throws unavailable when a token is left but the socket is gone (app crashed)', async () => {
     await fs.writeFile(approvalTokenPath(dir), 'stale');
-    const error = await rejection(requestApproval('Scale down?', { dir }));
+    const error = await rejectedRunbookError(requestApproval('Scale down?', { dir }));
     expect(error.code).toBe('unavailable');
   });
 
   it('throws unavailable when the app quits while the dialog is open', async () => {
-    const server = await serve(() => new Promise<boolean>(() => undefined));
-    const pending = rejection(requestApproval('Failover?', { dir, timeoutMs: 5000 }));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    let shown: () => void = () => undefined;
+    const dialogShown = new Promise<void>((resolve) => (shown = resolve));
+    const server = await serve(() => {
+      shown();
+      return new Promise<boolean>(() => undefined);
+    });
+    const pending = rejectedRunbookError(requestApproval('Failover?', { dir, timeoutMs: 5000 }));
+    // Quit only once the request has reached the app and its dialog is up.
+    await dialogShown;
     await server.close();
     expect((await pending).code).toBe('unavailable');
   });
 
   it('refuses an empty message before touching the socket', async () => {
-    const error = await rejection(requestApproval('   ', { dir }));
+    const error = await rejectedRunbookError(requestApproval('   ', { dir }));
     expect(error.code).toBe('invalid-argument');
     expect(error.key).toBe('message');
   });
@@ -158,7 +157,9 @@ describe('approval server files and framing', () => {
 
   it('refuses to start while another instance answers on the same socket', async () => {
     await serve(async () => true);
-    const error = await rejection(startApprovalServer({ dir, onRequest: async () => true }));
+    const error = await rejectedRunbookError(
+      startApprovalServer({ dir, onRequest: async () => true }),
+    );
     expect(error.code).toBe('conflict');
   });
 

@@ -18,7 +18,7 @@ import {
 } from './protocol.js';
 
 /** Below the 60 s request timeout common MCP clients use, so the tool answers before they give up. */
-export const DEFAULT_APPROVAL_TIMEOUT_MS = 55_000;
+const DEFAULT_APPROVAL_TIMEOUT_MS = 55_000;
 
 export interface ApprovalOptions {
   timeoutMs?: number;

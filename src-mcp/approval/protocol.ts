@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Socket } from 'node:net';
 
-export const APPROVAL_SOCKET_FILE = 'approval.sock';
-export const APPROVAL_TOKEN_FILE = 'approval.token';
+const APPROVAL_SOCKET_FILE = 'approval.sock';
+const APPROVAL_TOKEN_FILE = 'approval.token';
 /** A request line larger than this is refused: a message is a sentence or two, not a file. */
-export const MAX_LINE_BYTES = 64 * 1024;
+const MAX_LINE_BYTES = 64 * 1024;
 export const MAX_MESSAGE_CHARS = 4000;
 
 export interface ApprovalRequestLine {

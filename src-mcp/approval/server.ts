@@ -17,7 +17,7 @@ import {
   type ApprovalErrorCode,
 } from './protocol.js';
 
-export interface ApprovalPrompt {
+interface ApprovalPrompt {
   message: string;
   /** Aborted when the asking side gave up (timeout, closed): close the dialog. */
   signal: AbortSignal;

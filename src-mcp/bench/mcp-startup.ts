@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { INITIALIZE_PARAMS, RpcProcess } from './rpc-process.js';
 import { median, round } from './stats.js';
 
-export const INITIALIZE_TARGET_MS = 300;
+const INITIALIZE_TARGET_MS = 300;
 
 async function timeInitialize(serverEntry: string, dir: string): Promise<number> {
   const started = performance.now();

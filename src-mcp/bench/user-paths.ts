@@ -74,7 +74,7 @@ interface McpSession {
   peakRssMb: number | null;
 }
 
-export interface ListMeasure {
+interface ListMeasure {
   pages: number;
   items: number;
   distinct: number;

@@ -3,12 +3,12 @@
  * the real CLI on real config files in temp folders (HOME points at a temp folder too).
  */
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findRepoRoot } from '../clients/launch.js';
 import { builtServerCopy, removeServerCopy } from '../mcp/test-build.js';
 import { runCliCaptured, type CliRun } from '../test-support/run-cli.js';
+import { makeTempDir } from '../test-support/temp-folder.js';
 
 interface Home {
   home: string;
@@ -37,7 +37,7 @@ function cli(home: Home, args: string[], env: Record<string, string> = {}): Prom
 
 /** A temp home with the earlier tool's checkout, its config.yaml and its entry under `legacyName`. */
 async function homeWithLegacy(legacyName: string): Promise<Home> {
-  const home = await fs.mkdtemp(path.join(os.tmpdir(), 'claude-migration-'));
+  const home = await makeTempDir('claude-migration-');
   const checkout = path.join(home, 'src', 'runbook-mcp-server');
   const runbooks = path.join(home, 'ops-runbooks');
   const legacyLogs = path.join(home, 'runbook-logs');
@@ -135,7 +135,7 @@ describe('an entry that survives', () => {
     // A stand-in for the installed app: its "binary" is this Node (which ignores
     // ELECTRON_RUN_AS_NODE), its unpacked entry the built server.
     serverCopy = await builtServerCopy();
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'installed-app-'));
+    const root = await makeTempDir('installed-app-');
     app = path.join(root, 'runbook-companion');
     appEntry = path.join(root, 'resources', 'app.asar.unpacked', 'dist', 'mcp.js');
     await fs.symlink(process.execPath, app);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findRepoRoot } from '../clients/launch.js';
 import { runCliCaptured, type CliRun } from '../test-support/run-cli.js';
+import { makeTempDir } from '../test-support/temp-folder.js';
 
 function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   return runCliCaptured(['claude', ...args], { env, cwd: os.tmpdir() });
@@ -11,7 +12,7 @@ function cli(args: string[], env: Record<string, string> = {}): Promise<CliRun> 
 
 /** A temp "home": a runbook folder and the path a config file would have (not created). */
 async function setup(): Promise<{ root: string; dir: string; config: string }> {
-  const root = await fs.mkdtemp(path.join(os.tmpdir(), 'cli-claude-'));
+  const root = await makeTempDir('cli-claude-');
   const dir = path.join(root, 'runbooks');
   await fs.mkdir(dir);
   await fs.writeFile(path.join(dir, 'hello.md'), '# Hello\n');

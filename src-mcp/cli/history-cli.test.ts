@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { makeGitRunbookRepo, type GitRunbookRepo } from '../engine/history-fixture.js';
+import { makeGitRunbookRepo, type GitRunbookRepo } from '../test-support/git-runbook-repo.js';
 import { LogStore } from '../engine/logs.js';
 import { expectFolderUnchanged, snapshotFolder } from '../test-support/folder-snapshot.js';
 import { makeFolder, repoRoot } from '../test-support/temp-folder.js';

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { logFolderName } from '../engine/logs.js';
 import { makeFolder } from '../test-support/temp-folder.js';
-import { runCli } from './main.js';
+import { runCli } from './runbook-cli.js';
 
 const ENV_SECRET = 'env-cli-pw-80417';
 const LOG_ID = '2020-01-01T00-00-00.000Z.md';

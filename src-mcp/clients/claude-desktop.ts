@@ -24,7 +24,7 @@ export const claudeDesktop: ClientSpec = {
   restartHint: 'Quit Claude Desktop completely (not just its window) and open it again.',
 };
 
-export function claudeDesktopConfigCandidates(ctx: PlatformContext): string[] {
+function claudeDesktopConfigCandidates(ctx: PlatformContext): string[] {
   if (ctx.platform === 'darwin') return [path.join(macAppSupport(ctx), 'Claude', FILE)];
   if (ctx.platform !== 'win32') return [path.join(linuxConfigHome(ctx), 'Claude', FILE)];
   const roaming = path.join(windowsAppData(ctx), 'Claude', FILE);

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clientSpec, resolveConfigPath } from './clients.js';
 import type { ClientId } from './client-spec.js';
 import type { PlatformContext } from './platform.js';
+import { makeTempDir } from '../test-support/temp-folder.js';
 
 const home = '/home/ada';
 
@@ -88,7 +88,7 @@ describe('config locations per client and OS', () => {
 
 describe('Claude Desktop on Windows: the Store (MSIX) copy', () => {
   async function windowsHome(): Promise<PlatformContext> {
-    const root = await fs.mkdtemp(path.join(os.tmpdir(), 'clients-win-'));
+    const root = await makeTempDir('clients-win-');
     return {
       platform: 'win32',
       homedir: root,

@@ -72,7 +72,7 @@ function decodeUtf8(bytes: Uint8Array, file: string): string {
 }
 
 /** `2026-11-25T11-05-33Z`: sortable, and valid in file names on every OS. */
-export function backupStamp(now: Date): string {
+function backupStamp(now: Date): string {
   return now
     .toISOString()
     .replace(/\.\d{3}Z$/, 'Z')

@@ -7,6 +7,7 @@ import { configStatus } from './config-status.js';
 import { describeStatus } from './describe.js';
 import { install, uninstall } from './install.js';
 import type { ServerLaunch } from './launch.js';
+import { rejectedRunbookError } from '../test-support/thrown.js';
 
 const now = new Date('2026-11-25T11:05:33.123Z');
 const foreignEntry = '{ "command": "/usr/local/bin/other-runbook", "args": ["serve"] }';
@@ -34,10 +35,10 @@ describe('an entry under our name that runs another program is never ours', () =
 
   it('install refuses, naming --name and --force; nothing changes', async () => {
     const { dir, file, launch } = await setUp(withForeign);
-    const error = await install({ configPath: file, launch, now }).catch((e: unknown) => e);
+    const error = await rejectedRunbookError(install({ configPath: file, launch, now }));
     expect(error).toMatchObject({ code: 'conflict', key: 'mcpServers.runbook' });
-    expect((error as Error).message).toMatch(/belongs to something else: it runs \/usr\/local/);
-    expect((error as { fix: string }).fix).toMatch(/--name runbook-companion.*--force/);
+    expect(error.message).toMatch(/belongs to something else: it runs \/usr\/local/);
+    expect(error.fix).toMatch(/--name runbook-companion.*--force/);
     expect(await fs.readFile(file, 'utf8')).toBe(withForeign);
     expect(await fs.readdir(dir)).toEqual(['claude_desktop_config.json']);
   });
@@ -118,12 +119,9 @@ describe('the file system says no: refused before any temp file, nothing changes
     const diskFull = async (): Promise<void> => {
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     };
-    const error = await install({
-      configPath: file,
-      launch,
-      now,
-      hooks: { beforeRename: diskFull },
-    }).catch((e: unknown) => e);
+    const error = await rejectedRunbookError(
+      install({ configPath: file, launch, now, hooks: { beforeRename: diskFull } }),
+    );
     expect(error).toMatchObject({
       code: 'io',
       message: expect.stringMatching(/could not be written: ENOSPC/) as unknown,

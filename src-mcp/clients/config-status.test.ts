@@ -1,13 +1,13 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configStatus } from './config-status.js';
 import { install, planInstall } from './install.js';
 import type { ServerLaunch } from './launch.js';
+import { makeTempDir } from '../test-support/temp-folder.js';
 
 async function tempDir(): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), 'clients-status-'));
+  return makeTempDir('clients-status-');
 }
 
 async function realLaunch(dir: string, folder = path.join(dir, 'runbooks')): Promise<ServerLaunch> {

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { isRunbookError, type SerializedRunbookError } from '../engine/errors.js';
+import type { SerializedRunbookError } from '../engine/errors.js';
 import type { ClientId, ServerEntry } from './client-spec.js';
 import { clientSpec, resolveConfigPath } from './clients.js';
 import {
@@ -15,6 +15,7 @@ import { isJsonObject } from './config-text.js';
 import { isLegacyEntry, type LegacyEntry } from './legacy.js';
 import { isOurEntry } from './ownership.js';
 import { currentPlatform } from './platform.js';
+import { isUnreadableConfig } from './unreadable-config.js';
 
 /**
  * - `legacy`: the entry under our name is the earlier Python tool's.
@@ -22,8 +23,7 @@ import { currentPlatform } from './platform.js';
  * - `outdated`: our entry is there but starts the server differently than install would.
  * - `invalid`: the file cannot be read as a config; nothing will touch it.
  */
-export type InstallState =
-  'not-installed' | 'installed' | 'outdated' | 'legacy' | 'foreign' | 'invalid';
+type InstallState = 'not-installed' | 'installed' | 'outdated' | 'legacy' | 'foreign' | 'invalid';
 
 export interface ConfigStatus {
   client: ClientId;
@@ -56,7 +56,7 @@ export async function configStatus(options: StatusOptions): Promise<ConfigStatus
   try {
     return await statusOfValidFile(options);
   } catch (error) {
-    if (!isRunbookError(error) || !UNREADABLE.has(error.code)) throw error;
+    if (!isUnreadableConfig(error)) throw error;
     const spec = clientSpec(options.client ?? 'claude');
     const location = resolveConfigPath(
       spec,
@@ -79,9 +79,6 @@ export async function configStatus(options: StatusOptions): Promise<ConfigStatus
     };
   }
 }
-
-/** Files nothing will write: shown as `invalid`, with the reason. */
-const UNREADABLE = new Set(['invalid-json', 'invalid-encoding', 'conflict', 'not-found']);
 
 async function statusOfValidFile(options: StatusOptions): Promise<ConfigStatus> {
   const spec = clientSpec(options.client ?? 'claude');

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { RunbookError } from '../engine/errors.js';
+import type { RunbookError } from '../engine/errors.js';
+import { thrownRunbookError } from '../test-support/thrown.js';
 import { detectLayout, parseConfigText } from './config-text.js';
 
-function parseError(text: string): RunbookError {
-  try {
-    parseConfigText(text, 'cfg.json', { jsonc: false });
-  } catch (error) {
-    if (error instanceof RunbookError) return error;
-    throw error;
-  }
-  throw new Error(`parsed without error: ${text}`);
-}
+const parseError = (text: string): RunbookError =>
+  thrownRunbookError(() => parseConfigText(text, 'cfg.json', { jsonc: false }));
 
 describe('parseConfigText refuses what it cannot rewrite, saying where', () => {
   const cases: {

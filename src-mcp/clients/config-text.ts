@@ -1,5 +1,6 @@
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { RunbookError } from '../engine/errors.js';
+import { jsoncRefused } from './unreadable-config.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -77,15 +78,7 @@ function parseStrictly(body: string, file: string, options: ParseOptions): Node 
   const offset = first ? exactOffset(body, first) : 0;
   const where = { file, ...lineColumn(body, offset) };
   if (!options.jsonc && isValidJsonc(body)) {
-    throw new RunbookError(
-      'invalid-json',
-      'The file has comments or trailing commas (JSONC), which this client does not read.',
-      {
-        ...where,
-        key: 'jsonc',
-        fix: 'Remove the comments and trailing commas, or add the entry by hand; nothing was changed.',
-      },
-    );
+    throw jsoncRefused(where);
   }
   const lineBreak = body[offset] === '\n' || body[offset] === '\r';
   const problem = lineBreak

@@ -43,7 +43,7 @@ function describeState(status: ConfigStatus): string {
   }
 }
 
-export function describeLegacy(found: LegacyEntry): string {
+function describeLegacy(found: LegacyEntry): string {
   const head = `"${found.name}" (${[found.command, ...found.args].join(' ')})`;
   if (found.problem) return `${head}; ${found.problem}`;
   const folders = [

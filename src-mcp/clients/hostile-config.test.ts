@@ -12,6 +12,7 @@ import { clientSpec } from './clients.js';
 import { install, uninstall } from './install.js';
 import type { ServerLaunch } from './launch.js';
 import { snapshotFolder } from '../test-support/folder-snapshot.js';
+import { rejectedRunbookError } from '../test-support/thrown.js';
 
 const now = new Date('2026-11-25T11:05:33.123Z');
 const pretty = (servers: string, extra = ''): string =>
@@ -197,10 +198,7 @@ describe('hostile config files', () => {
       const target = { configPath: file, client, now };
 
       if (typeof outcome === 'object') {
-        await expect(install({ ...target, launch })).rejects.toThrow();
-        const error = (await install({ ...target, launch }).catch((e: unknown) => e)) as Error & {
-          describe(): string;
-        };
+        const error = await rejectedRunbookError(install({ ...target, launch }));
         expect(error.describe()).toMatch(outcome.refused);
         expect(await snapshotFolder(dir)).toEqual(before);
         return;

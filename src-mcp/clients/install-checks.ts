@@ -1,7 +1,7 @@
 /** The checks and refusals of install, each with the message a user can act on. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { RunbookError, isRunbookError } from '../engine/errors.js';
+import { RunbookError } from '../engine/errors.js';
 import type { ServerEntry } from './client-spec.js';
 import { clientSpec } from './clients.js';
 import {
@@ -13,6 +13,7 @@ import {
 import type { ServerLaunch } from './launch.js';
 import type { LegacyEntry } from './legacy.js';
 import { entryCommand } from './ownership.js';
+import { withManualEntry } from './unreadable-config.js';
 
 /** The name offered when `runbook` is taken by another program. */
 export const SUGGESTED_OTHER_NAME = 'runbook-companion';
@@ -44,17 +45,9 @@ export async function loadWithEntryHint(
   try {
     return await loadConfig(options, entry);
   } catch (error) {
-    if (!isRunbookError(error) || error.key !== 'jsonc') throw error;
     const spec = clientSpec(options.client ?? 'claude');
     const snippet = manualSnippet(spec.serversKey, options.name ?? DEFAULT_SERVER_NAME, entry);
-    throw new RunbookError(error.code, error.message, {
-      file: error.file,
-      line: error.line,
-      column: error.column,
-      key: error.key,
-      fix: `Remove the comments and trailing commas, or add this entry by hand (nothing was changed):\n${snippet}`,
-      cause: error,
-    });
+    throw withManualEntry(error, snippet);
   }
 }
 

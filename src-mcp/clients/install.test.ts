@@ -1,13 +1,13 @@
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RunbookError } from '../engine/errors.js';
 import { install, planInstall, planUninstall, uninstall } from './install.js';
 import type { ServerLaunch } from './launch.js';
+import { makeTempDir } from '../test-support/temp-folder.js';
+import { rejectedRunbookError } from '../test-support/thrown.js';
 
 async function tempDir(prefix = 'clients-install-'): Promise<string> {
-  return fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  return makeTempDir(prefix);
 }
 
 /** A launch of our bundle whose files exist, so no "does not exist" warnings muddy the results. */
@@ -233,13 +233,9 @@ describe('a file it cannot rewrite is left byte-identical', () => {
     const file = path.join(dir, 'config.json');
     await fs.writeFile(file, text);
     const launch = await realLaunch(dir);
-    const error = await install({ configPath: file, launch }).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(RunbookError);
-    expect((error as RunbookError).code).toBe('invalid-json');
-    expect((error as RunbookError).describe()).toMatch(where);
+    const error = await rejectedRunbookError(install({ configPath: file, launch }));
+    expect(error.code).toBe('invalid-json');
+    expect(error.describe()).toMatch(where);
     expect(await fs.readFile(file, 'utf8')).toBe(text);
     expect((await fs.readdir(dir)).sort()).toEqual(['config.json', 'dist']);
   });
@@ -249,9 +245,7 @@ describe('a file it cannot rewrite is left byte-identical', () => {
     const file = path.join(dir, 'mcp.json');
     await fs.writeFile(file, '{ /* x */ "mcpServers": {} }');
     const launch = await realLaunch(dir);
-    const error = (await install({ configPath: file, launch }).catch(
-      (e: unknown) => e,
-    )) as RunbookError;
+    const error = await rejectedRunbookError(install({ configPath: file, launch }));
     expect(error.fix).toContain('"mcpServers"');
     expect(error.fix).toContain(JSON.stringify(launch.command));
   });

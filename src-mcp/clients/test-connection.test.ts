@@ -1,9 +1,9 @@
 import { existsSync, promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findRepoRoot, sourceCheckoutLaunch } from './launch.js';
 import { testConnection } from './test-connection.js';
+import { makeTempDir } from '../test-support/temp-folder.js';
 
 const builtEntry = path.join(findRepoRoot(import.meta.url), 'dist', 'mcp.js');
 
@@ -11,7 +11,7 @@ describe('testConnection', () => {
   it.skipIf(!existsSync(builtEntry))(
     'talks to the real MCP server exactly as configured (skipped until `npm run build` makes dist/mcp.js)',
     async () => {
-      const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'clients-conn-'));
+      const dir = await makeTempDir('clients-conn-');
       await fs.cp(path.join(findRepoRoot(import.meta.url), 'runbooks'), dir, { recursive: true });
       const launch = sourceCheckoutLaunch(dir);
       expect(launch).toEqual({ command: process.execPath, args: [builtEntry, '--dir', dir] });

@@ -18,7 +18,7 @@ export const vscode: ClientSpec = {
   restartHint: 'In VS Code run "MCP: List Servers" and start or restart the server.',
 };
 
-export function vscodeUserFolder(ctx: PlatformContext): string {
+function vscodeUserFolder(ctx: PlatformContext): string {
   if (ctx.platform === 'darwin') return path.join(macAppSupport(ctx), 'Code', 'User');
   if (ctx.platform === 'win32') return path.join(windowsAppData(ctx), 'Code', 'User');
   return path.join(linuxConfigHome(ctx), 'Code', 'User');

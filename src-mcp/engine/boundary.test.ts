@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Engine } from './engine.js';
 import type { Skip } from './types.js';
 import { watchRunbookFolder, type FolderWatcher } from './watcher.js';
-import { rejectedRunbookError, snapshotFolder } from '../test-support/folder-snapshot.js';
+import { snapshotFolder } from '../test-support/folder-snapshot.js';
+import { rejectedRunbookError } from '../test-support/thrown.js';
 
 /** A word that appears only in the files outside the folder. */
 const SECRET_WORD = 'zanzibarcredential';

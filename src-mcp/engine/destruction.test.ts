@@ -7,7 +7,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.js';
 import { makeFolder } from '../test-support/temp-folder.js';
-import { rejectedRunbookError, snapshotFolder } from '../test-support/folder-snapshot.js';
+import { snapshotFolder } from '../test-support/folder-snapshot.js';
+import { rejectedRunbookError } from '../test-support/thrown.js';
 
 const LATIN1 = Buffer.from('# Caf\xe9 runbook\nstep \xff\n', 'latin1');
 

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.js';
 import type { ChangeEvent } from './types.js';
 import { copyBundledRunbooks, makeFolder, writeFiles } from '../test-support/temp-folder.js';
-import { rejectedRunbookError } from '../test-support/folder-snapshot.js';
+import { rejectedRunbookError } from '../test-support/thrown.js';
+import { rewriteLater } from '../test-support/file-time.js';
 
 async function openEngine(files: Record<string, string | Buffer>): Promise<Engine> {
   const dir = await makeFolder(files);
@@ -230,8 +231,7 @@ describe('editing', () => {
     expect((await rejectedRunbookError(engine.create('ops/new-one', 'x'))).code).toBe('exists');
     const saved = await engine.save('ops/new-one', '# Newer\n', { baseMtimeMs: created.mtimeMs });
     expect(await fs.readFile(path.join(engine.root, 'ops/new-one.md'), 'utf8')).toBe('# Newer\n');
-    await new Promise((r) => setTimeout(r, 20));
-    await fs.writeFile(path.join(engine.root, 'ops/new-one.md'), 'changed outside\n');
+    await rewriteLater(path.join(engine.root, 'ops/new-one.md'), 'changed outside\n');
     const conflict = await rejectedRunbookError(
       engine.save('ops/new-one', 'mine', { baseMtimeMs: saved.mtimeMs }),
     );
@@ -289,8 +289,7 @@ describe('incremental updates', () => {
     await writeFiles(engine.root, { 'b.md': '# Beta about zebras\n' });
     await engine.applyChanges(['b.md']);
     expect((await engine.search('zebras'))[0]?.name).toBe('b');
-    await new Promise((r) => setTimeout(r, 20));
-    await writeFiles(engine.root, { 'b.md': '# Beta about giraffes {var.x}\n' });
+    await rewriteLater(path.join(engine.root, 'b.md'), '# Beta about giraffes {var.x}\n');
     await engine.applyChanges(['b.md']);
     expect((await engine.search('giraffes'))[0]?.name).toBe('b');
     await fs.rm(path.join(engine.root, 'b.md'));

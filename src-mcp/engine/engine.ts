@@ -6,25 +6,24 @@ import path from 'node:path';
 import { Catalog } from './catalog.js';
 import { EnvCache } from './env-cache.js';
 import { FolderBoundary } from './folder-boundary.js';
-import { loadIncludes, type IncludeSource } from './include.js';
+import type { LoadedEnv } from './env.js';
 import { IncludeGraph } from './include-graph.js';
 import { LogStore } from './logs.js';
 import type { Receipt } from './receipt.js';
-import { draftReceipt, receiptOfLog, type RunReport } from './receipt-log.js';
+import type { RunReport } from './receipt-log.js';
+import { RedactedLogs } from './redacted-logs.js';
 import { RunMemory, startedRun } from './run-memory.js';
 import { defaultLogsDir } from './paths.js';
-import { redact, secretEnvValues, secretVarValues } from './redact.js';
-import { SecretMemory, rememberRender } from './secret-memory.js';
-import { normalizeNameInput } from './names.js';
+import { SecretMemory } from './secret-memory.js';
 import { RunbookFiles, type ReplacedRunbook } from './runbook-files.js';
-import { prepareRender } from './render-request.js';
+import type { PreviewRequest, RenderRequest } from './render-request.js';
+import { RunbookRenderer } from './runbook-renderer.js';
 import { SearchIndex, type SearchOptions } from './search.js';
 import { Indexer } from './indexer.js';
-import { changedAnything, IndexCacheStore } from './index-cache-store.js';
-import { renderLenient, renderStrict } from './template.js';
+import { IndexCacheStore } from './index-cache-store.js';
+import { IndexSync } from './index-sync.js';
 import type {
   ChangeEvent,
-  EnvMapping,
   LenientRender,
   LogEntry,
   Runbook,
@@ -57,25 +56,6 @@ export interface EngineOptions {
   cacheDir?: string;
 }
 
-export interface RenderRequest {
-  vars?: Record<string, string>;
-  /** Overrides the engine's profile for this call. */
-  profile?: string;
-}
-
-export interface PreviewRequest extends RenderRequest {
-  /** Render this text instead of the file (unsaved editor content, front matter allowed). */
-  content?: string;
-}
-
-export interface LoadedEnv {
-  env: EnvMapping;
-  /** Files that were read, in merge order. */
-  files: string[];
-}
-
-export type ChangeListener = (event: ChangeEvent) => void;
-
 export class Engine {
   readonly root: string;
   readonly logsDir: string;
@@ -89,12 +69,12 @@ export class Engine {
     all: () => this.catalog.values(),
   });
   private readonly index: SearchIndex;
-  private readonly cache: IndexCacheStore | undefined;
   private readonly envCache: EnvCache;
-  private readonly logs: LogStore;
   private readonly files: RunbookFiles;
+  private readonly renderer: RunbookRenderer;
+  private readonly logs: RedactedLogs;
   private readonly indexer: Indexer;
-  private readonly listeners = new Set<ChangeListener>();
+  private readonly sync: IndexSync;
   /** Secret values this engine rendered: redacted from every log it writes or reads back. */
   private readonly renderedSecrets = new SecretMemory();
   /** Runs this engine rendered, by run id, for the receipts of their logs. */
@@ -108,12 +88,26 @@ export class Engine {
     this.profile = options.profile;
     const boundary = new FolderBoundary(this.root, options.followOutsideLinks === true);
     this.envCache = new EnvCache(boundary);
-    this.logs = new LogStore(this.logsDir);
     this.files = new RunbookFiles(this.root, boundary);
+    const { catalog, files, includes, renderedSecrets: rendered, runs } = this;
+    const env = (profile?: string): Promise<LoadedEnv> => this.env(profile);
+    const read = (name: string): Promise<Runbook> => this.read(name);
+    this.renderer = new RunbookRenderer({ catalog, files, includes, read, env }, rendered);
+    this.logs = new RedactedLogs({
+      root: this.root,
+      profile: this.profile,
+      store: new LogStore(this.logsDir),
+      catalog,
+      env,
+      rendered,
+      runs,
+      ready: () => this.ready(),
+      resolve: (name) => this.resolve(name),
+    });
     // Snippets read the few bodies a page shows from their files: no body stays in memory.
     this.index = new SearchIndex((name) => this.bodyOf(name));
     this.indexer = new Indexer(boundary, this.catalog, this.index, this.envCache, options.onSkip);
-    this.cache =
+    const cache =
       options.cacheDir === undefined
         ? undefined
         : IndexCacheStore.open(
@@ -123,17 +117,10 @@ export class Engine {
             this.catalog,
             this.index,
           );
-    this.initial = this.firstScan();
+    this.sync = new IndexSync(this.indexer, this.includes, cache);
+    this.initial = this.sync.firstScan();
     // A failed first scan is reported by every call that awaits ready(); never an unhandled rejection.
     this.initial.catch(() => undefined);
-  }
-
-  /** The cache (when it checks out), then a scan that reads only what changed since. */
-  private async firstScan(): Promise<void> {
-    await new Promise((resolve) => setImmediate(resolve));
-    const restored = this.cache?.restore() ?? false;
-    const event = await this.indexer.scanAll();
-    if (!restored || changedAnything(event)) this.cache?.writeSoon();
   }
 
   private bodyOf(name: string): string | undefined {
@@ -189,10 +176,8 @@ export class Engine {
    * The texts a render of the runbook reads: its body, then each included runbook's body (a
    * missing or cyclic include is left out). For what the bodies use: env paths, variables.
    */
-  async templateTexts(name: string): Promise<string[]> {
-    const runbook = await this.read(name);
-    const loaded = await loadIncludes(runbook, this.includeSource(), { lenient: true });
-    return [runbook.body, ...loaded.runbooks.map((r) => r.body)];
+  templateTexts(name: string): Promise<string[]> {
+    return this.renderer.templateTexts(name);
   }
 
   async search(query: string, limit = 10): Promise<SearchHit[]> {
@@ -210,16 +195,9 @@ export class Engine {
     return (await this.resolve(name)).variables;
   }
 
-  async render(name: string, request: RenderRequest = {}): Promise<string> {
-    const runbook = await this.read(name);
-    // First: even a render that fails received the secret values, and they can come back in a log.
-    rememberRender(this.renderedSecrets, runbook, { vars: request.vars ?? {}, env: {} }, '');
-    const included = await loadIncludes(runbook, this.includeSource());
-    const prepared = await prepareRender(runbook, request, (p) => this.env(p), { included });
-    const text = renderStrict(runbook.body, prepared.context);
-    // Then the secret defaults and the secret env values the text shows.
-    rememberRender(this.renderedSecrets, runbook, prepared.context, text);
-    return text;
+  /** Strict: a missing value is an error. Remembers the secrets it was given, for the logs. */
+  render(name: string, request: RenderRequest = {}): Promise<string> {
+    return this.renderer.render(name, request);
   }
 
   /** A render that starts a run: the text, and a run id for create_runbook_log's receipt. */
@@ -233,35 +211,13 @@ export class Engine {
     return { text, runId: this.runs.start(run) };
   }
 
-  async preview(name: string, request: PreviewRequest = {}): Promise<LenientRender> {
-    const stored = await this.read(name);
-    const runbook =
-      request.content === undefined
-        ? stored
-        : this.includes.withIncluded(this.files.parse(stored, request.content), { fresh: true });
-    const included = await loadIncludes(runbook, this.includeSource(), { lenient: true });
-    const prepared = await prepareRender(runbook, request, (p) => this.env(p), {
-      lenient: true,
-      included,
-    });
-    const result = renderLenient(runbook.body, prepared.context);
-    rememberRender(this.renderedSecrets, runbook, prepared.context, result.text);
-    return { ...result, diagnostics: [...prepared.diagnostics, ...result.diagnostics] };
+  /** Lenient: what is missing is marked and listed, as the live preview shows it. */
+  preview(name: string, request: PreviewRequest = {}): Promise<LenientRender> {
+    return this.renderer.preview(name, request);
   }
 
   async missing(name: string, request: RenderRequest = {}): Promise<Unresolved[]> {
     return (await this.preview(name, request)).unresolved;
-  }
-
-  /** Included runbooks are found by their exact names, inside the folder like every other. */
-  private includeSource(): IncludeSource {
-    return {
-      read: async (name) => {
-        const summary = this.catalog.exact(name);
-        return summary && this.files.read(summary).catch(() => undefined);
-      },
-      suggest: (name) => this.catalog.suggest(name),
-    };
   }
 
   env(profile?: string): Promise<LoadedEnv> {
@@ -316,106 +272,53 @@ export class Engine {
     return this.refreshOne(relPath);
   }
 
-  /**
-   * Redacts secret variable values (given here or rendered earlier by this engine), secret-looking
-   * env values and credential shapes, then writes.
-   */
-  async appendLog(
+  /** Written redacted (see RedactedLogs), with a receipt of the run. */
+  appendLog(
     name: string,
     text: string,
     vars: Record<string, string> = {},
     report: RunReport = {},
   ): Promise<LogEntry> {
-    // An unknown or ambiguous name is an error with suggestions: a log must belong to a runbook.
-    const summary = await this.resolve(name);
-    const secrets = [...secretVarValues(vars, summary.variables), ...(await this.knownSecrets())];
-    const context = { root: this.root, runs: this.runs, profile: this.profile, secrets };
-    const receipt = await draftReceipt(summary, report, context);
-    return this.logs.append(summary.name, redact(text, secrets), undefined, receipt);
+    return this.logs.append(name, text, vars, report);
   }
 
-  /** The receipt at the head of a log, read back redacted; undefined for a log without one. */
-  async logReceipt(name: string, id: string): Promise<Receipt | undefined> {
-    return receiptOfLog(id, await this.readLog(name, id));
+  logReceipt(name: string, id: string): Promise<Receipt | undefined> {
+    return this.logs.receipt(name, id);
   }
 
-  async listLogs(name: string): Promise<LogEntry[]> {
-    const summary = await this.logName(name);
-    return this.logs.list(summary.name);
+  listLogs(name: string): Promise<LogEntry[]> {
+    return this.logs.list(name);
   }
 
-  async readLog(name: string, id: string): Promise<string> {
-    const summary = await this.logName(name);
-    // Read back redacted too: a log written before a secret was known, or by an older version.
-    return redact(await this.logs.read(summary.name, id), await this.knownSecrets());
+  readLog(name: string, id: string): Promise<string> {
+    return this.logs.read(name, id);
   }
 
-  /** The past-run example: the latest successful run (by its receipt), else the latest log. */
-  async latestLog(name: string): Promise<{ entry: LogEntry; text: string } | undefined> {
-    const summary = await this.logName(name);
-    const latest = await this.logs.pastRun(summary.name);
-    return latest && { ...latest, text: redact(latest.text, await this.knownSecrets()) };
-  }
-
-  /** Secret values rendered by this engine and secret-looking env values. */
-  private async knownSecrets(): Promise<string[]> {
-    // A broken env.yaml must not lose a log; its values just cannot be redacted by name.
-    const env = await this.env().then(
-      (loaded) => loaded.env,
-      () => ({}),
-    );
-    return [...this.renderedSecrets.all(), ...secretEnvValues(env)];
+  latestLog(name: string): Promise<{ entry: LogEntry; text: string } | undefined> {
+    return this.logs.latest(name);
   }
 
   async applyChanges(relativePaths: string[]): Promise<ChangeEvent> {
     await this.ready();
-    const event = await this.indexer.apply(relativePaths);
-    if (changedAnything(event)) this.cache?.writeLater();
-    this.includes.update(event);
-    return this.emit(event);
+    return this.sync.apply(relativePaths);
   }
 
-  /** Cheap when nothing changed: a walk and a stat per file; only changed files are read. */
+  /** Cheap when nothing changed (see IndexSync.rescan); runs even while the folder is gone. */
   async reindex(): Promise<ChangeEvent> {
     await this.ready().catch(() => undefined);
-    const event = await this.indexer.scanAll();
-    if (changedAnything(event)) this.cache?.writeSoon();
-    this.includes.update(event);
-    return this.emit(event);
+    return this.sync.rescan();
   }
 
-  onChange(listener: ChangeListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onChange(listener: (event: ChangeEvent) => void): () => void {
+    return this.sync.onChange(listener);
   }
 
   skipped(): Skip[] {
     return this.indexer.skipped();
   }
 
-  /**
-   * The runbook whose logs are meant: the exact name in the catalog; else, when the runbook was
-   * deleted, the exact name its logs are stored under; else the fuzzy resolve (and its errors).
-   */
-  private async logName(name: string): Promise<{ name: string }> {
-    await this.ready();
-    const exact = this.catalog.get(name) ?? this.catalog.get(normalizeNameInput(name));
-    if (exact) return exact;
-    for (const stored of new Set([name, normalizeNameInput(name)])) {
-      if (stored && (await this.logs.list(stored).catch(() => [])).length) return { name: stored };
-    }
-    return this.resolve(name);
-  }
-
   private async refreshOne(relPath: string): Promise<RunbookSummary> {
     await this.applyChanges([relPath]);
     return this.includes.withIncluded(this.catalog.resolve(relPath));
-  }
-
-  private emit(event: ChangeEvent): ChangeEvent {
-    const empty =
-      !event.added.length && !event.changed.length && !event.removed.length && !event.envChanged;
-    if (!empty) for (const listener of this.listeners) listener(event);
-    return event;
   }
 }

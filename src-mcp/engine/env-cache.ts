@@ -1,5 +1,4 @@
-import { listProfiles, loadEnv } from './env.js';
-import type { LoadedEnv } from './engine.js';
+import { listProfiles, loadEnv, type LoadedEnv } from './env.js';
 import type { FolderBoundary } from './folder-boundary.js';
 
 /** env.yaml files are small but read on every render: keep the parsed result until they change. */

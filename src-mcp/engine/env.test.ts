@@ -2,8 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deepMerge, envKeysAt, listProfiles, loadEnv, lookupEnv, parseEnvYaml } from './env.js';
-import { RunbookError } from './errors.js';
+import { deepMerge, envKeysAt, lookupEnv } from './env-lookup.js';
+import { listProfiles, loadEnv, parseEnvYaml } from './env.js';
+import { rejectedRunbookError, thrownRunbookError } from '../test-support/thrown.js';
 
 let root: string;
 
@@ -16,15 +17,6 @@ afterEach(async () => {
 
 async function write(files: Record<string, string>): Promise<void> {
   for (const [name, text] of Object.entries(files)) await writeFile(path.join(root, name), text);
-}
-
-async function rejection(promise: Promise<unknown>): Promise<RunbookError> {
-  const err: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (err instanceof RunbookError) return err;
-  throw new Error(`expected a RunbookError, got ${String(err)}`);
 }
 
 describe('loadEnv', () => {
@@ -56,7 +48,7 @@ describe('loadEnv', () => {
 
   it('refuses both env.yaml and env.yml rather than silently ignoring one', async () => {
     await write({ 'env.yaml': 'a: 1\n', 'env.yml': 'a: 2\n' });
-    expect((await rejection(loadEnv(root))).code).toBe('ambiguous');
+    expect((await rejectedRunbookError(loadEnv(root))).code).toBe('ambiguous');
   });
 
   it('deep-merges the profile over env.yaml: mappings merge, lists and scalars replace', async () => {
@@ -81,7 +73,7 @@ describe('loadEnv', () => {
 
   it('lists the available profiles for an unknown one', async () => {
     await write({ 'env.yaml': 'a: 1\n', 'env.prod.yaml': 'a: 2\n', 'env.staging.yml': 'a: 3\n' });
-    const err = await rejection(loadEnv(root, 'qa'));
+    const err = await rejectedRunbookError(loadEnv(root, 'qa'));
     expect(err.code).toBe('not-found');
     expect(err.message).toContain('Unknown profile "qa". Available: prod, staging.');
     expect(err.details).toEqual(['prod', 'staging']);
@@ -92,12 +84,12 @@ describe('loadEnv', () => {
     { why: 'a separator', profile: 'a/b' },
     { why: 'a dot (would read env.a.b.yaml)', profile: 'a.b' },
   ])('refuses a profile name with $why', async ({ profile }) => {
-    expect((await rejection(loadEnv(root, profile))).code).toBe('invalid-name');
+    expect((await rejectedRunbookError(loadEnv(root, profile))).code).toBe('invalid-name');
   });
 
   it('reports bad YAML as file:line:col with a fix', async () => {
     await write({ 'env.yaml': 'db:\n  host: a\n  list: [1, 2\nnext: 3\n' });
-    const err = await rejection(loadEnv(root));
+    const err = await rejectedRunbookError(loadEnv(root));
     expect(err.code).toBe('invalid-yaml');
     expect(err.file).toBe(path.join(root, 'env.yaml'));
     expect(err.line).toBe(4);
@@ -110,7 +102,7 @@ describe('loadEnv', () => {
 
   it('reports bad YAML in the profile file by its name', async () => {
     await write({ 'env.yaml': 'a: 1\n', 'env.prod.yaml': 'a: 1\na: 2\n' });
-    const err = await rejection(loadEnv(root, 'prod'));
+    const err = await rejectedRunbookError(loadEnv(root, 'prod'));
     expect([err.code, err.file, err.line]).toEqual([
       'invalid-yaml',
       path.join(root, 'env.prod.yaml'),
@@ -147,16 +139,10 @@ describe('parseEnvYaml', () => {
     { why: 'a list', text: '- a\n- b\n', says: 'found a list' },
     { why: 'a scalar', text: 'just text\n', says: 'found a single value' },
   ])('refuses $why at the top level, naming the file', ({ text, says }) => {
-    let err: unknown;
-    try {
-      parseEnvYaml(text, 'env.yaml');
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(RunbookError);
-    expect((err as RunbookError).code).toBe('invalid-yaml');
-    expect((err as RunbookError).describe()).toMatch(/^env\.yaml: .*mapping/);
-    expect((err as RunbookError).message).toContain(says);
+    const err = thrownRunbookError(() => parseEnvYaml(text, 'env.yaml'));
+    expect(err.code).toBe('invalid-yaml');
+    expect(err.describe()).toMatch(/^env\.yaml: .*mapping/);
+    expect(err.message).toContain(says);
   });
 
   it('keeps a __proto__ key as a key, not a prototype', () => {

@@ -4,18 +4,21 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { LoadedEnv } from './engine.js';
 import { RunbookError, toRunbookError } from './errors.js';
 import { deepMerge, isMapping } from './env-lookup.js';
 import { MAX_ENV_EXPANDED, MAX_ENV_FILE_BYTES } from './limits.js';
 import { parseBoundedYaml } from './safe-yaml.js';
 import type { EnvMapping } from './types.js';
 
-export { deepMerge, envKeysAt, lookupEnv } from './env-lookup.js';
-
 /** A profile name becomes part of a file name: nothing that could leave the folder. */
 const PROFILE_NAME = /^[A-Za-z0-9_-]+$/;
 const PROFILE_FILE = /^env\.([A-Za-z0-9_-]+)\.ya?ml$/;
+
+export interface LoadedEnv {
+  env: EnvMapping;
+  /** Files that were read, in merge order. */
+  files: string[];
+}
 
 /** A plain mapping, or the same under a lone top-level `env:` key (the earlier tool's layout). */
 export const ENV_YAML_BOUNDS = { maxChars: MAX_ENV_FILE_BYTES, maxExpanded: MAX_ENV_EXPANDED };

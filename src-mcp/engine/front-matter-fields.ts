@@ -178,7 +178,7 @@ function scalar(value: unknown): string | undefined {
 }
 
 /** A name from a hostile file may be huge: messages quote its start only. */
-export function quoteShort(text: string, max = 60): string {
+function quoteShort(text: string, max = 60): string {
   return JSON.stringify(clip(text, max));
 }
 

@@ -12,7 +12,7 @@ import { MAX_FRONT_MATTER_CHARS, MAX_FRONT_MATTER_EXPANDED, MAX_PROBLEMS } from 
 import { parseBoundedYaml } from './safe-yaml.js';
 import type { Diagnostic, VariableSpec } from './types.js';
 
-export interface FrontMatter {
+interface FrontMatter {
   title?: string;
   description?: string;
   tags: string[];
@@ -23,6 +23,8 @@ export interface FrontMatter {
   tools?: string[];
   /** `schedule:` daily, weekly, monthly or a cron expression (see schedule.ts). */
   schedule?: string;
+  /** `template: true` offers the runbook under "New from template". */
+  template?: boolean;
 }
 
 export interface SplitDocument {
@@ -110,6 +112,9 @@ function parseFrontMatterYaml(
   if (typeof data.prompt === 'boolean') frontMatter.prompt = data.prompt;
   else if (data.prompt !== undefined && data.prompt !== null)
     report('`prompt` must be true or false.', 'prompt');
+  if (typeof data.template === 'boolean') frontMatter.template = data.template;
+  else if (data.template !== undefined && data.template !== null)
+    report('`template` must be true or false.', 'template');
   return { frontMatter, problems };
 }
 

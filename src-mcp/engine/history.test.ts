@@ -4,13 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { makeFolder } from '../test-support/temp-folder.js';
-import {
-  expectFolderUnchanged,
-  rejectedRunbookError,
-  snapshotFolder,
-} from '../test-support/folder-snapshot.js';
+import { expectFolderUnchanged, snapshotFolder } from '../test-support/folder-snapshot.js';
+import { rejectedRunbookError } from '../test-support/thrown.js';
 import { Engine } from './engine.js';
-import { git, makeGitRunbookRepo, type GitRunbookRepo } from './history-fixture.js';
+import { git, makeGitRunbookRepo, type GitRunbookRepo } from '../test-support/git-runbook-repo.js';
 import { runbookAtRevision, runbookHistory } from './history-runbook.js';
 
 let fx: GitRunbookRepo;

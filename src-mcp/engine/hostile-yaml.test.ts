@@ -11,10 +11,10 @@ import { aliasBombRunbook, HOSTILE_YAML } from '../test-support/hostile-yaml.js'
 import { makeFolder } from '../test-support/temp-folder.js';
 import {
   expectFolderUnchanged,
-  rejectedRunbookError,
   snapshotFolder,
   type FolderSnapshot,
 } from '../test-support/folder-snapshot.js';
+import { rejectedRunbookError } from '../test-support/thrown.js';
 
 const GOOD = {
   'good.md':

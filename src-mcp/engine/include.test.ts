@@ -5,11 +5,8 @@ import { Engine } from './engine.js';
 import { MAX_INCLUDE_DEPTH } from './limits.js';
 import type { ChangeEvent } from './types.js';
 import { makeFolder, writeFiles } from '../test-support/temp-folder.js';
-import {
-  expectFolderUnchanged,
-  rejectedRunbookError,
-  snapshotFolder,
-} from '../test-support/folder-snapshot.js';
+import { expectFolderUnchanged, snapshotFolder } from '../test-support/folder-snapshot.js';
+import { rejectedRunbookError } from '../test-support/thrown.js';
 
 async function openEngine(files: Record<string, string>): Promise<{ engine: Engine; dir: string }> {
   const dir = await makeFolder(files);

@@ -3,7 +3,14 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFolder, writeFiles } from '../test-support/temp-folder.js';
 import type { Engine } from './engine.js';
-import { cacheFileOf, cacheWritten, openReady, seen } from '../test-support/index-cache.js';
+import {
+  cacheFileOf,
+  cacheWritten,
+  openReady,
+  recordCacheWrites,
+  seen,
+  writeSoonTurn,
+} from '../test-support/index-cache.js';
 
 const RUNBOOKS = {
   'db/etcd-backup.md':
@@ -113,8 +120,10 @@ describe('index cache between runs', () => {
     await firstRun();
     const file = cacheFileOf(cacheDir, dir).file;
     const written = (await fs.stat(file)).mtimeMs;
+    const writes = recordCacheWrites();
     await open();
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await writeSoonTurn();
+    expect(writes.count()).toBe(0);
     expect((await fs.stat(file)).mtimeMs).toBe(written);
     await writeFiles(dir, { 'new.md': '# New one\n' });
     await open();
@@ -165,9 +174,11 @@ describe('a damaged or foreign cache is rebuilt, never believed', () => {
 describe('without a usable cache folder', () => {
   it('works when the cache folder cannot be created (a file stands in its place)', async () => {
     await fs.writeFile(cacheDir, 'not a folder');
+    const writes = recordCacheWrites();
     const engine = await open();
     expect(await seen(engine, 'etcd')).toEqual(await seen(await open(false), 'etcd'));
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await writeSoonTurn();
+    expect(await writes.settled()).toEqual([false]);
     expect(await fs.readFile(cacheDir, 'utf8')).toBe('not a folder');
   });
 });

@@ -22,13 +22,13 @@ import {
   type SectionReader,
 } from './index-cache-sections.js';
 import { packPostings } from './search-packed.js';
-import { FIELD_COUNT } from './search-postings.js';
+import { FIELD_COUNT } from './search-fields.js';
 import type { RestoredSnapshot, SearchSnapshot } from './search.js';
 import { DetailTexts, detailsOf, StoredSummary, storedDocRecord } from './stored-summary.js';
 import type { RunbookSummary } from './types.js';
 
 /** Bump when what is stored, or how text is tokenized or parsed, changes. */
-export const INDEX_CACHE_FORMAT = 2;
+const INDEX_CACHE_FORMAT = 2;
 const ENGINE_VERSION = appVersion();
 
 /** What a cache must have been written for to be used. */

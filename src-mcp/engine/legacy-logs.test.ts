@@ -8,8 +8,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createService } from '../api/service.js';
 import { dispatchCall } from '../api/dispatch.js';
-import { confSettingsStore } from '../api/settings-store.js';
-import { runCli } from '../cli/main.js';
+import { confSettingsStore } from '../api/conf-settings.js';
+import { runCli } from '../cli/runbook-cli.js';
 import {
   callTool,
   promptText,

@@ -2,10 +2,10 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { RunbookError } from './errors.js';
 import { LogStore, logFolderName } from './logs.js';
-import { REDACTED } from './redact.js';
+import { REDACTED } from './redact-shapes.js';
 import { CORPORA_SKIPPED, corporaDir } from '../test-support/shared-folder.js';
+import { rejectedRunbookError } from '../test-support/thrown.js';
 
 const corpora = corporaDir();
 const CORPUS_RUNBOOK = path.join(
@@ -26,16 +26,6 @@ afterEach(async () => {
 });
 
 const at = (iso: string): Date => new Date(iso);
-
-async function rejection(promise: Promise<unknown>): Promise<RunbookError> {
-  const error: unknown = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof RunbookError))
-    throw new Error(`expected a RunbookError, got ${String(error)}`);
-  return error;
-}
 
 describe('append / read / list / latest', () => {
   it('writes one file with a header under the runbook folder, and reads it back', async () => {
@@ -142,10 +132,10 @@ describe('append / read / list / latest', () => {
   });
 
   it('rejects an invalid date and an empty runbook name', async () => {
-    expect((await rejection(store.append('x', 'y', new Date('nope')))).code).toBe(
+    expect((await rejectedRunbookError(store.append('x', 'y', new Date('nope')))).code).toBe(
       'invalid-argument',
     );
-    expect((await rejection(store.append('', 'y'))).code).toBe('invalid-name');
+    expect((await rejectedRunbookError(store.append('', 'y'))).code).toBe('invalid-name');
   });
 });
 
@@ -206,7 +196,7 @@ describe('hostile log ids', () => {
 
   it.each(rows)('$why → invalid-name naming the id and folder', async ({ id }) => {
     await store.append('target', 'x', at('2026-11-25T11:05:33.123Z'));
-    const error = await rejection(store.read('target', id));
+    const error = await rejectedRunbookError(store.read('target', id));
     expect(error.code).toBe('invalid-name');
     expect(error.key).toBe(id);
     expect(error.file).toBe(path.join(store.dir, logFolderName('target')));
@@ -214,7 +204,7 @@ describe('hostile log ids', () => {
   });
 
   it('well-formed but absent id → not-found naming the id and folder', async () => {
-    const error = await rejection(store.read('target', '2020-01-01T00-00-00.000Z.md'));
+    const error = await rejectedRunbookError(store.read('target', '2020-01-01T00-00-00.000Z.md'));
     expect(error.code).toBe('not-found');
     expect(error.key).toBe('2020-01-01T00-00-00.000Z.md');
     expect(error.file).toBe(path.join(store.dir, logFolderName('target')));

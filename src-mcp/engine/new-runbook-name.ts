@@ -112,7 +112,7 @@ export function validateNewRunbookPath(input: string): string {
 }
 
 /** `con.tar.gz`, `CON .md`, `COM¹` (NFKC makes it COM1): Windows goes by the part before the first dot. */
-export function isWindowsReserved(segment: string): boolean {
+function isWindowsReserved(segment: string): boolean {
   const head = segment.normalize('NFKC').split('.')[0] ?? '';
   return WINDOWS_RESERVED.test(head.trimEnd().toLowerCase());
 }

@@ -26,7 +26,7 @@ export function appDataDir(info: PlatformInfo = currentPlatform()): string {
 }
 
 /** Electron's `app.getPath('appData')`. */
-export function systemAppDataDir(info: PlatformInfo = currentPlatform()): string {
+function systemAppDataDir(info: PlatformInfo = currentPlatform()): string {
   const p = info.platform === 'win32' ? path.win32 : path.posix;
   if (info.platform === 'darwin') return p.join(info.homedir, 'Library', 'Application Support');
   if (info.platform === 'win32') {

@@ -11,6 +11,7 @@ import { logFolderName } from './logs.js';
 import { formatReceipt, outcomeOf, splitReceipt, type Receipt } from './receipt.js';
 import { MAX_RUNS, RunMemory } from './run-memory.js';
 import { makeFolder } from '../test-support/temp-folder.js';
+import { rejectedRunbookError } from '../test-support/thrown.js';
 
 const SECRET = 'pw-Zq81-never-logged';
 // A BOM and a byte that is not UTF-8: the hash is of the bytes, not of the decoded text.
@@ -112,9 +113,9 @@ describe('receipts written by the engine', () => {
     { why: 'a run id too long to be ours', report: { runId: 'x'.repeat(33) }, key: 'run_id' },
   ])('refuses $why, and writes nothing', async ({ report, key }) => {
     const { engine, logsDir } = await openEngine();
-    const refused = await engine
-      .appendLog('db/restore', 'done', {}, report as never)
-      .catch((e: unknown) => e);
+    const refused = await rejectedRunbookError(
+      engine.appendLog('db/restore', 'done', {}, report as never),
+    );
     expect(refused).toMatchObject({ code: 'invalid-argument', key });
     expect(await engine.listLogs('db/restore')).toEqual([]);
     await expect(fs.readdir(logsDir)).rejects.toThrow();

@@ -3,7 +3,8 @@
  * next line and values with spaces. The older shapes are in redact.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redact } from './redact.js';
+import { redact } from './redact.js';
+import { REDACTED } from './redact-shapes.js';
 
 const R = REDACTED;
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redact, secretEnvValues, secretVarValues } from './redact.js';
+import { redact } from './redact.js';
+import { REDACTED } from './redact-shapes.js';
+import { secretEnvValues, secretVarValues } from './secret-values.js';
 import type { VariableSpec } from './types.js';
 
 const R = REDACTED;

@@ -1,10 +1,21 @@
-import type { LoadedEnv, RenderRequest } from './engine.js';
 import { unloadedEnv } from './env-lookup.js';
 import { RunbookError } from './errors.js';
 import type { LoadedIncludes } from './include.js';
+import type { LoadedEnv } from './env.js';
 import { envNotLoadedError, envNotLoadedMessage } from './template-messages.js';
 import { envPaths, type TemplateContext } from './template.js';
 import type { Diagnostic, Runbook, VariableSpec } from './types.js';
+
+export interface RenderRequest {
+  vars?: Record<string, string>;
+  /** Overrides the engine's profile for this call. */
+  profile?: string;
+}
+
+export interface PreviewRequest extends RenderRequest {
+  /** Render this text instead of the file (unsaved editor content, front matter allowed). */
+  content?: string;
+}
 
 export interface PreparedRender {
   context: TemplateContext;

@@ -77,6 +77,7 @@ export function parseRunbook(
     ...(includes.length ? { includes } : {}),
     ...(frontMatter.tools === undefined ? {} : { tools: frontMatter.tools }),
     ...(frontMatter.schedule === undefined ? {} : { schedule: frontMatter.schedule }),
+    ...(frontMatter.template ? { template: true } : {}),
     content,
     body,
     bodyLine,

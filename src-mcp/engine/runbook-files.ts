@@ -13,8 +13,6 @@ import { freeTrashPath, keepCopyInTrash, TRASH_FOLDER } from './trash-folder.js'
 import type { Runbook, RunbookSummary } from './types.js';
 import { assertRealParentInside, readUtf8Bytes, realPathInside } from './write-guards.js';
 
-export { TRASH_FOLDER };
-
 /** A runbook whose text was just written; `backupPath` is where the text it replaced was kept. */
 export type ReplacedRunbook = RunbookSummary & { backupPath?: string };
 

@@ -7,7 +7,7 @@
 import { CST, Lexer, parseDocument } from 'yaml';
 import { MAX_YAML_ALIASES, MAX_YAML_DEPTH } from './limits.js';
 
-export interface YamlFailure {
+interface YamlFailure {
   /** One line, without yaml's own "at line N, column M" (the place is in `line` and `column`). */
   reason: string;
   /** 1-based, within the text given. */

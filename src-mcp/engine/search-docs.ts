@@ -1,5 +1,5 @@
 import { ACCENT_STYLES, type AccentStyle } from './search-fold.js';
-import { FIELD_COUNT, type FieldIndex } from './search-postings.js';
+import { FIELD_COUNT, type FieldIndex } from './search-fields.js';
 import { grow } from './search-terms.js';
 
 /** What the table keeps of a document: what a hit shows. The body is not kept (see search.ts). */

@@ -50,7 +50,7 @@ export function foldTerm(word: string): string {
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
-export function isAscii(text: string): boolean {
+function isAscii(text: string): boolean {
   return !NON_ASCII.test(text);
 }
 

@@ -106,7 +106,7 @@ function listCopies(
 }
 
 /** The `limit` best entries, best first; equal scores in `before` order. */
-export function selectTop(
+function selectTop(
   entries: readonly ScoredDoc[],
   limit: number,
   before: (a: number, b: number) => boolean,

@@ -1,24 +1,8 @@
 import { PackedLists, type PackedPostings, type PostingList } from './search-packed.js';
 import { PostingLog } from './search-posting-log.js';
+import { DocTerms } from './search-doc-terms.js';
+import type { FieldIndex } from './search-fields.js';
 import { grow } from './search-terms.js';
-
-/** The indexed fields, in packing order; `body` last. */
-export const FIELD_NAMES = ['name', 'title', 'tags', 'headings', 'body'] as const;
-export type FieldIndex = 0 | 1 | 2 | 3 | 4;
-export const FIELD_COUNT = FIELD_NAMES.length;
-export const BODY: FieldIndex = 4;
-
-/**
- * A posting's term frequencies packed in one 28-bit integer: body in bits 0–11 (up to 4095), each
- * short field in 4 bits above (up to 15). Counts saturate; BM25 stops caring long before.
- */
-export function fieldShift(field: FieldIndex): number {
-  return field === BODY ? 0 : 12 + 4 * field;
-}
-
-export function fieldMask(field: FieldIndex): number {
-  return field === BODY ? 0xfff : 0xf;
-}
 
 export interface PostingsSnapshot {
   /** Per term: where its postings start in `docs`/`freqs` (one more entry than terms). */
@@ -59,11 +43,8 @@ export class Postings {
   private readonly log = new PostingLog();
   private docFreq = new Int32Array(1 << 13);
   private deadPostings = 0;
-  // The document being counted: its distinct terms and their packed counts so far.
-  private seen = new Int32Array(1 << 13).fill(-1);
-  private pending = new Int32Array(1 << 13);
-  private distinct = new Int32Array(1024);
-  private distinctCount = 0;
+  /** The document being counted: its distinct terms and their packed counts so far. */
+  private readonly current = new DocTerms();
 
   df(term: number): number {
     return this.docFreq[term] ?? 0;
@@ -71,31 +52,16 @@ export class Postings {
 
   /** Counts `terms[0, count)` as occurrences in `field` of `doc`; `flush(doc)` when done with it. */
   count(terms: ArrayLike<number>, count: number, doc: number, field: FieldIndex): void {
-    const shift = fieldShift(field);
-    const mask = fieldMask(field);
-    const one = 1 << shift;
-    for (let k = 0; k < count; k++) {
-      const term = terms[k] ?? 0;
-      if (term >= this.seen.length) this.growTo(term);
-      if (this.seen[term] !== doc) {
-        this.seen[term] = doc;
-        this.pending[term] = 0;
-        if (this.distinctCount === this.distinct.length) this.distinct = grow(this.distinct);
-        this.distinct[this.distinctCount++] = term;
-      }
-      const packed = this.pending[term] ?? 0;
-      if (((packed >>> shift) & mask) < mask) this.pending[term] = packed + one;
-    }
+    this.current.count(terms, count, doc, field);
   }
 
   /** Appends the postings of the document counted since the last flush. */
   flush(doc: number): void {
-    for (let k = 0; k < this.distinctCount; k++) {
-      const term = this.distinct[k] ?? 0;
-      this.log.append(term, doc, this.pending[term] ?? 0);
+    this.current.drain((term, packed) => {
+      this.log.append(term, doc, packed);
+      if (term >= this.docFreq.length) this.growDocFreq(term);
       this.docFreq[term] = (this.docFreq[term] ?? 0) + 1;
-    }
-    this.distinctCount = 0;
+    });
   }
 
   /**
@@ -129,7 +95,7 @@ export class Postings {
     this.mergedFreqs = new Int32Array(0);
     this.packed = new PackedLists(snapshot.packed, snapshot.docs);
     const terms = snapshot.docFreq.length;
-    if (terms >= this.seen.length) this.growTo(terms);
+    if (terms >= this.docFreq.length) this.growDocFreq(terms);
     this.docFreq.set(snapshot.docFreq);
   }
 
@@ -168,8 +134,8 @@ export class Postings {
     this.packed = undefined;
     this.log.clear();
     this.deadPostings = 0;
-    // Old ids come back as new ones: a stale mark would make a new document skip a term.
-    this.seen.fill(-1);
+    // Old ids come back as new ones.
+    this.current.forgetDocs();
   }
 
   /** Every posting: the merged part term by term, then the log oldest first (so ids ascend per term). */
@@ -215,14 +181,8 @@ export class Postings {
     return { docs: this.mergedDocs, freqs: this.mergedFreqs, from, to };
   }
 
-  private growTo(term: number): void {
-    while (term >= this.seen.length) {
-      this.docFreq = grow(this.docFreq);
-      this.pending = grow(this.pending);
-      const seen = new Int32Array(this.seen.length * 2).fill(-1);
-      seen.set(this.seen);
-      this.seen = seen;
-    }
+  private growDocFreq(term: number): void {
+    while (term >= this.docFreq.length) this.docFreq = grow(this.docFreq);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { DocTable } from './search-docs.js';
-import { BODY, type FieldIndex, type Postings } from './search-postings.js';
+import { BODY, type FieldIndex } from './search-fields.js';
+import type { Postings } from './search-postings.js';
 import type { TermDictionary } from './search-terms.js';
 
 /** Per field: how much a match counts, and how much a long field is discounted (BM25 `b`). */

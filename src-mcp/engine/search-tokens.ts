@@ -13,7 +13,7 @@ export const MIN_TERM_LENGTH = 2;
 export const MAX_TERM_LENGTH = 64;
 
 /** Words too common to tell runbooks apart; dropped from the index and from queries. */
-export const STOPWORDS: ReadonlySet<string> = new Set(
+const STOPWORDS: ReadonlySet<string> = new Set(
   (
     'a an and are as at be but by do does for from has have how i if in into is it its of on or ' +
     'so than that the then there these this those to was we were what when where which while who ' +
@@ -41,7 +41,7 @@ export function isWordCode(c: number): boolean {
 }
 
 /** Calls `visit(start, end)` for each word in `text`. */
-export function forEachWord(text: string, visit: (start: number, end: number) => void): void {
+function forEachWord(text: string, visit: (start: number, end: number) => void): void {
   const length = text.length;
   let i = 0;
   while (i < length) {

@@ -20,13 +20,8 @@ import { accentStyle } from './search-fold.js';
 import { DocTable, type DocRecord } from './search-docs.js';
 import { extractHeadings } from './search-headings.js';
 import { PageCollapser, type PagedDoc } from './search-page.js';
-import {
-  BODY,
-  Postings,
-  type FieldIndex,
-  type PackedPostingsSnapshot,
-  type PostingsSnapshot,
-} from './search-postings.js';
+import { BODY, type FieldIndex } from './search-fields.js';
+import { Postings, type PackedPostingsSnapshot, type PostingsSnapshot } from './search-postings.js';
 import { expandWord, QueryScorer, type Expansion } from './search-query.js';
 import { makeSnippet } from './search-snippet.js';
 import { closestNames } from './search-suggest.js';

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Engine } from './engine.js';
 import { logFolderName } from './logs.js';
-import { REDACTED, redact } from './redact.js';
+import { redact } from './redact.js';
+import { REDACTED } from './redact-shapes.js';
 import { MAX_REMEMBERED, MAX_REMEMBERED_CHARS, SecretMemory } from './secret-memory.js';
 import { makeFolder } from '../test-support/temp-folder.js';
 

@@ -3,7 +3,7 @@
  * redacted of them even when the text comes back without its variables (a model echoing a
  * rendered runbook into `create_runbook_log`). In memory only: never written anywhere, gone on exit.
  */
-import { MIN_SECRET_LENGTH, secretEnvValues } from './redact.js';
+import { MIN_SECRET_LENGTH, secretEnvValues } from './secret-values.js';
 import type { EnvMapping, VariableSpec } from './types.js';
 
 /**
@@ -13,7 +13,7 @@ import type { EnvMapping, VariableSpec } from './types.js';
 export const MAX_REMEMBERED = 512;
 export const MAX_REMEMBERED_CHARS = 64 * 1024;
 /** Longer values (past a 4096-bit PEM key) are remembered by their key-material lines only. */
-export const MAX_SECRET_CHARS = 8 * 1024;
+const MAX_SECRET_CHARS = 8 * 1024;
 /** A line of a multi-line secret this long with no space is key material worth matching alone. */
 const MIN_KEY_LINE = 16;
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeFolder } from '../test-support/temp-folder.js';
 import { readSettings, settingsDefaults } from './settings.js';
+import { thrownRunbookError } from '../test-support/thrown.js';
 
 describe('readSettings (the CLI and MCP server read the tray app’s settings)', () => {
   it('gives the defaults for a missing file and writes nothing', async () => {
@@ -38,11 +39,8 @@ describe('readSettings (the CLI and MCP server read the tray app’s settings)',
     ],
   ])('refuses %s, naming the file', async (_why, text, message, key) => {
     const dir = await makeFolder({ 'config.json': text });
-    expect(() => readSettings(dir)).toThrow(message);
-    try {
-      readSettings(dir);
-    } catch (error) {
-      expect(error).toMatchObject({ file: path.join(dir, 'config.json'), key });
-    }
+    const error = thrownRunbookError(() => readSettings(dir));
+    expect(error.message).toMatch(message);
+    expect(error).toMatchObject({ file: path.join(dir, 'config.json'), key });
   });
 });

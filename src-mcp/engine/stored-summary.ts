@@ -8,7 +8,7 @@ import { nameFromPath } from './names.js';
 import type { RunbookSummary } from './types.js';
 
 /** What the stat pass compares, and what the catalog knows of a runbook without parsing. */
-export type SummaryKey = Pick<RunbookSummary, 'name' | 'path' | 'size' | 'mtimeMs'>;
+type SummaryKey = Pick<RunbookSummary, 'name' | 'path' | 'size' | 'mtimeMs'>;
 
 /** Everything of a summary but its key: stored as one JSON text per runbook. */
 export type SummaryDetails = Omit<RunbookSummary, keyof SummaryKey>;

@@ -14,7 +14,7 @@ const LF = 0x0a;
 const CR = 0x0d;
 
 /** A nested `{var.x}` inside an env path, with its offsets in the scanned text. */
-export interface NestedVariable {
+interface NestedVariable {
   name: string;
   start: number;
   end: number;

@@ -44,6 +44,8 @@ export interface RunbookSummary {
   tools?: string[];
   /** Front matter `schedule:` (daily, weekly, monthly or cron): `runbook due` and the tray remind. */
   schedule?: string;
+  /** Front matter `template: true`: offered under "New from template" (as is a `templates/` folder). */
+  template?: boolean;
 }
 
 export interface Runbook extends RunbookSummary {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { RunbookError } from './errors.js';
 import { parseVarList } from './var-list.js';
+import { thrownRunbookError } from '../test-support/thrown.js';
 
 describe('parseVarList (the earlier tool’s k=v,k2=v2)', () => {
   it.each([
@@ -64,15 +65,8 @@ describe('parseVarList as the MCP prompt argument (values trimmed)', () => {
     { why: 'an empty key', input: '=api' },
     { why: 'an empty key after a good pair', input: 'a=1, =2' },
   ])('refuses $why with a fix', ({ input }) => {
-    const error = (() => {
-      try {
-        parseVarList(input, { trimValues: true });
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(error).toBeInstanceOf(RunbookError);
-    expect((error as RunbookError).code).toBe('invalid-argument');
-    expect((error as RunbookError).describe()).toMatch(/key=value/);
+    const error = thrownRunbookError(() => parseVarList(input, { trimValues: true }));
+    expect(error.code).toBe('invalid-argument');
+    expect(error.describe()).toMatch(/key=value/);
   });
 });

@@ -228,8 +228,19 @@ describe('watching after the first scan', () => {
     await watcher.close();
     release();
     await watcher.ready;
-    await writeFile(path.join(root, 'unseen.md'), doc('Unseen'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await names()).toEqual(['ops/restart']);
+    // A witness: a second engine with a running watcher on the same folder. Once it has the
+    // file, a watcher that had started would have had it too.
+    const witness = Engine.open({ dir: root, logsDir: path.join(base, 'logs') });
+    const witnessWatcher = watchRunbookFolder(witness, { pollMs: 100, afterScan: witness.ready() });
+    await witnessWatcher.ready;
+    try {
+      await writeFile(path.join(root, 'unseen.md'), doc('Unseen'));
+      await until(async () =>
+        expect((await witness.list()).map((s) => s.name)).toContain('unseen'),
+      );
+      expect(await names()).toEqual(['ops/restart']);
+    } finally {
+      await witnessWatcher.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ import {
   startRunningServer,
   type Fixture,
   type ServerHandle,
+  watcherReady,
 } from './test-harness.js';
 
 const PREFLIGHT = [
@@ -48,9 +49,8 @@ beforeAll(async () => {
     await writeFile(path.join(f.dir, 'common/preflight.md'), PREFLIGHT);
     await writeFile(path.join(f.dir, 'deploy/with-preflight.md'), DEPLOY);
   }));
-  await callTool(srv.client, 'list_runbooks');
-  // The watcher is set up after the first scan.
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // The watcher is set up after the first scan: touch files only once it is.
+  await watcherReady(srv);
 });
 
 afterAll(() => stop?.());

@@ -2,7 +2,13 @@
 import { rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { callTool, startRunningServer, type Fixture, type ServerHandle } from './test-harness.js';
+import {
+  callTool,
+  startRunningServer,
+  watcherReady,
+  type Fixture,
+  type ServerHandle,
+} from './test-harness.js';
 
 let fx: Fixture;
 let srv: ServerHandle;
@@ -11,9 +17,8 @@ let stop: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
   ({ fx, srv, stop } = await startRunningServer());
-  // Wait for the first scan and for the watcher to be set up before touching files.
-  await callTool(srv.client, 'list_runbooks');
-  await new Promise((resolve) => setTimeout(resolve, 300));
+  // The watcher is set up after the first scan: touch files only once it is.
+  await watcherReady(srv);
 });
 
 afterAll(() => stop?.());

@@ -6,9 +6,9 @@
 import { ErrorCode, McpError } from '@modelcontextprotocol/sdk/types.js';
 
 /** At most this many items a page. */
-export const PAGE_ITEMS = 500;
+const PAGE_ITEMS = 500;
 /** At most this many bytes of items a page: under 1 MB with room for the envelope. */
-export const PAGE_BYTES = 1_000_000 - 16 * 1024;
+const PAGE_BYTES = 1_000_000 - 16 * 1024;
 
 const CURSOR_VERSION = 1;
 
@@ -22,7 +22,7 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
-export function encodeCursor(after: string): string {
+function encodeCursor(after: string): string {
   return Buffer.from(JSON.stringify({ v: CURSOR_VERSION, after }), 'utf8').toString('base64url');
 }
 

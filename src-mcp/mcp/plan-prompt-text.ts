@@ -1,9 +1,9 @@
 /**
  * The words of `plan_runbook`: a dry run. The model reads the rendered runbook and answers with a
- * plan, running nothing. Imports nothing from the MCP SDK, as prompt-text.ts.
+ * plan, running nothing. Imports nothing from the MCP SDK, as engine/run-prompt-text.ts.
  */
 import type { Diagnostic, Unresolved } from '../engine/types.js';
-import { allowedToolsSection } from './prompt-text.js';
+import { allowedToolsSection } from '../engine/run-prompt-text.js';
 
 export interface PlanInput {
   name: string;

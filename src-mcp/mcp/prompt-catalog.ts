@@ -4,7 +4,7 @@
  * Cached until the server calls `invalidate()` on a change event.
  */
 import type { Engine } from '../engine/engine.js';
-import { envKeysAt } from '../engine/env.js';
+import { envKeysAt } from '../engine/env-lookup.js';
 import { envPathKey, envPaths } from '../engine/template.js';
 import type { EnvPathPart, RunbookSummary } from '../engine/types.js';
 import { sortedKeys } from './pagination.js';

@@ -15,7 +15,7 @@ export const RESERVED_PROMPT_NAMES = [
 ] as const;
 
 /** The longest name a menu shows in full; a clash suffix (`_2`) may add a few characters. */
-export const MAX_PROMPT_NAME = 60;
+const MAX_PROMPT_NAME = 60;
 const DIGEST_LENGTH = 8;
 
 /** Accents folded as search folds them (`Ünïcode` → `Unicode`), other characters `_`. */

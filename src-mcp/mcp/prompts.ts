@@ -19,7 +19,7 @@ import type { PromptCatalog } from './prompt-catalog.js';
 import { pageOf } from './pagination.js';
 import { KEYWORD_ARGUMENT, requiredKeyword, varsArgument } from './prompt-arguments.js';
 import { COMPAT_PROMPT_NAME } from './prompt-names.js';
-import { buildRunbookPrompt, pastRunOf, type PastRun } from './prompt-text.js';
+import { buildRunbookPrompt, pastRunOf, type PastRun } from '../engine/run-prompt-text.js';
 import { describeVariable } from './schemas.js';
 import { describeError } from './tool-result.js';
 import { parseVarList } from '../engine/var-list.js';

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../cli/main.js';
+import { runCli } from '../cli/runbook-cli.js';
 import { runCliCaptured } from '../test-support/run-cli.js';
 import { logFolderName } from '../engine/logs.js';
 import {

@@ -21,7 +21,7 @@ import { RUN_FORM_URI, readRunFormResource } from './run-form-resource.js';
 import { describeError } from './tool-result.js';
 import { RunbookError, isRunbookError } from '../engine/errors.js';
 
-export const RUNBOOK_LIST_URI = 'runbooks://runbooks';
+const RUNBOOK_LIST_URI = 'runbooks://runbooks';
 /** `{+name}` matches across `/`: runbook names are folder paths. */
 export const RUNBOOK_URI_TEMPLATE = 'runbooks://runbooks/{+name}';
 
@@ -43,7 +43,7 @@ const runbookTemplate = {
   description: 'The text of one runbook, as written (placeholders not filled in).',
 };
 
-export function runbookUri(name: string): string {
+function runbookUri(name: string): string {
   return `${RUNBOOK_LIST_URI}/${name.split('/').map(encodeURIComponent).join('/')}`;
 }
 

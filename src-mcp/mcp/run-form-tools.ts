@@ -11,7 +11,7 @@ import type { Engine } from '../engine/engine.js';
 import { RunbookError } from '../engine/errors.js';
 import { MAX_PROFILE_LENGTH } from '../engine/limits.js';
 import type { RunbookSummary } from '../engine/types.js';
-import { buildRunbookPrompt, pastRunOf } from './prompt-text.js';
+import { buildRunbookPrompt, pastRunOf } from '../engine/run-prompt-text.js';
 import { RUN_FORM_URI } from './run-form-resource.js';
 import { maskSecrets, runFormText } from './run-form-text.js';
 import {

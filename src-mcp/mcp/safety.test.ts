@@ -13,6 +13,7 @@ import {
   type Fixture,
   type ServerHandle,
 } from './test-harness.js';
+import { waitFor } from '../test-support/wait-for.js';
 
 let entry: string;
 let fx: Fixture;
@@ -234,9 +235,10 @@ describe('raw malformed JSON-RPC on stdin', () => {
       );
       send('{"jsonrpc":"2.0","method":"notifications/initialized"}');
       send('{"jsonrpc":"2.0","id":5,"method":"tools/list"}');
-      const deadline = Date.now() + 15_000;
-      while (!responses().some((r) => r.id === 5) && Date.now() < deadline)
-        await new Promise((r) => setTimeout(r, 50));
+      await waitFor(() => responses().some((r) => r.id === 5), {
+        what: 'the answer to the last request',
+        timeout: 15_000,
+      });
       const byId = new Map(responses().map((r) => [r.id, r]));
       expect(byId.get(1)?.error?.code).toBe(-32601);
       expect(byId.get(2)?.error?.code).toBe(-32600);

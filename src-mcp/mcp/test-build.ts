@@ -31,15 +31,18 @@ export async function ensureServerBuilt(): Promise<void> {
 }
 
 /**
- * A private copy of a fresh bundle: `mcp.js` (the server, one file) or `cli.js` (the `runbook`
- * command, with the `cli-*.js` chunks it loads).
+ * A private copy of a fresh bundle: `mcp.js` (the server, with its program `mcp-server.cjs`) or
+ * `cli.js` (the `runbook` command, with the `cli-*.js` chunks it loads).
  */
 export async function builtServerCopy(file: 'mcp.js' | 'cli.js' = 'mcp.js'): Promise<string> {
   await ensureServerBuilt();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rb-mcp-bundle-'));
   const dist = path.join(repoRoot, 'dist');
+  // cli.js loads its cli-*.js chunks; mcp.js runs its program, mcp-server.cjs.
   const chunks =
-    file === 'cli.js' ? (await readdir(dist)).filter((f) => /^cli-.*\.js$/.test(f)) : [];
+    file === 'cli.js'
+      ? (await readdir(dist)).filter((f) => /^cli-.*\.js$/.test(f))
+      : ['mcp-server.cjs'];
   await Promise.all([file, ...chunks].map((f) => copyFile(path.join(dist, f), path.join(dir, f))));
   // The run form's view is read beside the bundle (run-form-resource.ts).
   await mkdir(path.join(dir, 'app'));

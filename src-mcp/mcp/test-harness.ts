@@ -5,6 +5,8 @@ import path from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { builtServerCopy, removeServerCopy } from './test-build.js';
+import { WATCHING } from './runbook-server.js';
+import { waitFor } from '../test-support/wait-for.js';
 import {
   PromptListChangedNotificationSchema,
   ResourceListChangedNotificationSchema,
@@ -111,6 +113,11 @@ export async function startServer(
   );
   await client.connect(transport);
   return { client, transport, stderr: () => stderr, notifications, close: () => client.close() };
+}
+
+/** Resolves once the server says its folder watcher is set up: a change on disk reaches it from then on. */
+export function watcherReady(srv: ServerHandle): Promise<true> {
+  return waitFor(() => srv.stderr().includes(WATCHING), { what: 'the server to watch its folder' });
 }
 
 export async function callTool(

@@ -5,16 +5,12 @@
 import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 import { isRunbookError } from '../engine/errors.js';
 
-export function textResult(text: string): CallToolResult {
-  return { content: [{ type: 'text', text }] };
-}
-
 /** `text` is what a model reads; `data` matches the tool's output schema. */
 export function dataResult(text: string, data: Record<string, unknown>): CallToolResult {
   return { content: [{ type: 'text', text }], structuredContent: data };
 }
 
-export function errorResult(error: unknown): CallToolResult {
+function errorResult(error: unknown): CallToolResult {
   return { content: [{ type: 'text', text: describeError(error) }], isError: true };
 }
 

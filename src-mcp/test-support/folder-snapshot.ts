@@ -7,7 +7,6 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
-import { RunbookError } from '../engine/errors.js';
 
 /** Folder-relative path (`/`-separated) → a sha256 of the bytes, `-> target` for a link, `dir/`. */
 export type FolderSnapshot = Record<string, string>;
@@ -36,14 +35,4 @@ export async function snapshotFolder(dir: string): Promise<FolderSnapshot> {
 /** Fails the test, naming the paths, when `dir` is no longer exactly as `before`. */
 export async function expectFolderUnchanged(dir: string, before: FolderSnapshot): Promise<void> {
   expect(await snapshotFolder(dir)).toEqual(before);
-}
-
-/** The RunbookError a promise rejects with; fulfilment or another error fails the test. */
-export async function rejectedRunbookError(promise: Promise<unknown>): Promise<RunbookError> {
-  const outcome = await promise.then(
-    () => new Error('expected a RunbookError, but the call succeeded'),
-    (error: unknown) => error,
-  );
-  if (outcome instanceof RunbookError) return outcome;
-  throw outcome instanceof Error ? outcome : new Error(String(outcome));
 }

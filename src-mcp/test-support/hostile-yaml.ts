@@ -95,8 +95,6 @@ export const HOSTILE_YAML: HostileYaml[] = [
   { why: 'an unclosed bracket', yaml: 'a: [1, 2\nb: 3', reported: /./ },
 ];
 
-export const DEEP_NESTING = DEEP;
-
 /** Many nested `[`: the reproduction of the abort. Fits under the 1 MiB runbook limit. */
 export function deepBracketRunbook(title: string): string {
   return `---\nx: ${'['.repeat(200_000)}\n---\n# ${title}\n`;

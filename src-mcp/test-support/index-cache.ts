@@ -1,10 +1,12 @@
 /** Test-only: engines over a temp folder with a temp index cache, and waiting for its writes. */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { onTestFinished, vi } from 'vitest';
 import { Engine } from '../engine/engine.js';
 import { decodeIndexCache } from '../engine/index-cache.js';
 import { IndexCacheFile } from '../engine/index-cache-file.js';
 import type { SearchPage } from '../engine/types.js';
+import { waitFor } from './wait-for.js';
 
 export async function openReady(dir: string, cacheDir: string | undefined): Promise<Engine> {
   const engine = Engine.open({ dir, logsDir: path.join(dir, '..', 'logs'), cacheDir });
@@ -21,13 +23,29 @@ export function cacheFileOf(cacheDir: string, dir: string): IndexCacheFile {
 /** Waits until the folder's cache holds a valid file written after `since` (ms). */
 export async function cacheWritten(cacheDir: string, dir: string, since = 0): Promise<void> {
   const file = cacheFileOf(cacheDir, dir);
-  for (let tries = 0; tries < 400; tries++) {
-    const stat = await fs.stat(file.file).catch(() => undefined);
-    const bytes = stat && stat.mtimeMs >= since ? await fs.readFile(file.file) : undefined;
-    if (bytes && decodeIndexCache(bytes, file.key)) return;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  throw new Error(`the index cache of ${dir} was not written`);
+  await waitFor(
+    async () => {
+      const stat = await fs.stat(file.file).catch(() => undefined);
+      const bytes = stat && stat.mtimeMs >= since ? await fs.readFile(file.file) : undefined;
+      return bytes !== undefined && decodeIndexCache(bytes, file.key) !== undefined;
+    },
+    { what: `the index cache of ${dir} to be written` },
+  );
+}
+
+/** Counts the engine's cache writes (they still happen) until the test ends. */
+export function recordCacheWrites(): { count(): number; settled(): Promise<boolean[]> } {
+  const write = vi.spyOn(IndexCacheFile.prototype, 'write');
+  onTestFinished(() => write.mockRestore());
+  return {
+    count: () => write.mock.calls.length,
+    settled: () => Promise.all(write.mock.results.map((r) => r.value as Promise<boolean>)),
+  };
+}
+
+/** The engine writes its cache on the turn after its scan (setImmediate): it has begun by now. */
+export function writeSoonTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** What a user sees of a search, in a shape `toEqual` can compare across engines. */

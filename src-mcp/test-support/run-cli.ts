@@ -1,4 +1,4 @@
-import { runCli } from '../cli/main.js';
+import { runCli } from '../cli/runbook-cli.js';
 
 export interface CliRun {
   code: number;

@@ -2,15 +2,33 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-/** A fresh folder under the OS temp dir, filled with `files` (relative path → text). */
+const made = new Set<string>();
+
+// Each test file loads its own copy of this module, so this runs when the file that made the
+// folders is done: a test never has to remember to clean up what it made here.
+afterAll(async () => {
+  const folders = [...made];
+  made.clear();
+  await Promise.all(folders.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+});
+
+/** A fresh, empty folder under the OS temp dir, removed when the test file is done. */
+export async function makeTempDir(prefix = 'runbooks-'): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  made.add(dir);
+  return dir;
+}
+
+/** A fresh temp folder filled with `files` (relative path → text), removed when the file is done. */
 export async function makeFolder(
   files: Record<string, string | Buffer> = {},
   prefix = 'runbooks-',
 ): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+  const dir = await makeTempDir(prefix);
   await writeFiles(dir, files);
   return dir;
 }
@@ -26,9 +44,9 @@ export async function writeFiles(
   }
 }
 
-/** A temp copy of the bundled example runbooks. */
+/** A temp copy of the bundled example runbooks, removed when the test file is done. */
 export async function copyBundledRunbooks(): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'runbooks-bundled-'));
+  const dir = await makeTempDir('runbooks-bundled-');
   await fs.cp(path.join(repoRoot, 'runbooks'), dir, { recursive: true });
   return dir;
 }

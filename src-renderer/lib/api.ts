@@ -37,25 +37,33 @@ function offline(message: string, fix: string): CallOutcome {
 }
 
 function pickBridge(): AppBridge {
-  const fromPreload = (window as unknown as Record<string, AppBridge | undefined>)[BRIDGE_GLOBAL];
+  // globalThis is the window in the app; under Vitest (no window) nothing is called through it.
+  const fromPreload = (globalThis as unknown as Record<string, AppBridge | undefined>)[
+    BRIDGE_GLOBAL
+  ];
   return fromPreload ?? httpBridge;
 }
 
-export const bridge: AppBridge = pickBridge();
+const bridge: AppBridge = pickBridge();
 /** In a browser tab (`runbook serve`), not the tray app's windows. */
 export const inBrowser = bridge === httpBridge;
 
+/** The typed API over a transport: the app's bridge, or a fake one in tests. */
+export function apiOver(transport: AppBridge): AppApi {
+  return new Proxy({} as AppApi, {
+    get(_target, method) {
+      if (typeof method !== 'string') return undefined;
+      return async (args?: unknown) => {
+        const outcome = await transport.call(method, args ?? {});
+        if (outcome.ok) return outcome.value;
+        throw new ApiError(outcome.error);
+      };
+    },
+  });
+}
+
 /** `api.read({ name })` resolves with the result or rejects with an ApiError. */
-export const api = new Proxy({} as AppApi, {
-  get(_target, method) {
-    if (typeof method !== 'string') return undefined;
-    return async (args?: unknown) => {
-      const outcome = await bridge.call(method, args ?? {});
-      if (outcome.ok) return outcome.value;
-      throw new ApiError(outcome.error);
-    };
-  },
-});
+export const api = apiOver(bridge);
 
 export function onAppEvent(listener: (event: AppEvent) => void): () => void {
   return bridge.onEvent(listener);

@@ -9,7 +9,7 @@ import type { EnvKeyPiece, EnvMapping, EnvPathPart } from '../../src-mcp/engine/
 export type PathCheck = { ok: true } | { ok: false; partIndex: number; message: string };
 
 /** Concrete paths the parts can stand for, as far as they resolve; [] when none does. */
-export function expandPaths(env: EnvMapping, parts: readonly EnvPathPart[]): string[][] {
+function expandPaths(env: EnvMapping, parts: readonly EnvPathPart[]): string[][] {
   let paths: string[][] = [[]];
   for (const part of parts) {
     if ('key' in part) {

@@ -7,6 +7,8 @@ export type Route =
   | { view: 'env'; profile: string }
   | { view: 'claude' }
   | { view: 'settings' }
+  | { view: 'trash' }
+  | { view: 'logs' }
   | { view: 'picker' }
   | { view: 'fill'; name: string };
 
@@ -26,6 +28,10 @@ export function parseRoute(hash: string): Route {
       return { view: 'claude' };
     case 'settings':
       return { view: 'settings' };
+    case 'trash':
+      return { view: 'trash' };
+    case 'logs':
+      return { view: 'logs' };
     case 'picker':
       return { view: 'picker' };
     case 'fill':

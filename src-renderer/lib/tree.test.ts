@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RunbookBrief } from '../../src-mcp/api/contract.js';
-import { appendNew, buildTree, fileName, flattenTree } from './tree.js';
+import { buildFolderTree } from '../../src-mcp/engine/folder-tree.js';
+import { appendNew, fileName, flattenTree } from './tree.js';
 
 const brief = (name: string, ext?: string): RunbookBrief => ({ name, title: name, ext });
 const ITEMS = ['ops/b', 'ops/deep/x', 'readme', 'ops/a10', 'ops/a9', 'alpha/z'].map((n) =>
@@ -9,7 +10,7 @@ const ITEMS = ['ops/b', 'ops/deep/x', 'readme', 'ops/a10', 'ops/a9', 'alpha/z'].
 
 /** A row as one readable line: `▸ ops` for a folder, `  ops/a9 #2` for a runbook. */
 function lines(collapsed: string[] = []): string[] {
-  return flattenTree(buildTree(ITEMS), new Set(collapsed)).map((row) =>
+  return flattenTree(buildFolderTree(ITEMS), new Set(collapsed)).map((row) =>
     row.kind === 'folder'
       ? `${'  '.repeat(row.depth)}${row.open ? '▾' : '▸'} ${row.folder.name}`
       : `${'  '.repeat(row.depth)}${row.runbook.name} #${row.position}`,

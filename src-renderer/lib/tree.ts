@@ -1,55 +1,13 @@
 import type { RunbookBrief } from '../../src-mcp/api/contract.js';
+import { compareNames, type FolderTree } from '../../src-mcp/engine/folder-tree.js';
 
-export interface FolderNode {
-  kind: 'folder';
-  name: string;
-  /** Folder-relative path, `/`-separated. */
-  path: string;
-  folders: FolderNode[];
-  runbooks: RunbookBrief[];
-}
+/** A folder of the sidebar: the shared folder tree, so the tray lists the same folder alike. */
+export type FolderNode = FolderTree<RunbookBrief>;
 
 /** One line of the sidebar: a folder heading or a runbook, at its depth in the tree. */
 export type TreeRow =
   | { kind: 'folder'; folder: FolderNode; depth: number; open: boolean }
   | { kind: 'runbook'; runbook: RunbookBrief; depth: number; position: number };
-
-// A collator compares ten thousand names many times faster than String#localeCompare.
-const byName = new Intl.Collator(undefined, { numeric: true }).compare;
-
-/** The folder as a tree of folders and runbooks, both sorted by name. */
-export function buildTree(items: readonly RunbookBrief[]): FolderNode {
-  const root = folderNode('', '');
-  const folders = new Map<string, FolderNode>([['', root]]);
-  for (const item of items) {
-    const cut = item.name.lastIndexOf('/');
-    folderAt(folders, cut === -1 ? '' : item.name.slice(0, cut)).runbooks.push(item);
-  }
-  sortTree(root);
-  return root;
-}
-
-function folderNode(name: string, path: string): FolderNode {
-  return { kind: 'folder', name, path, folders: [], runbooks: [] };
-}
-
-/** The folder at `path`, made (with its parents) on first use: one map lookup per runbook. */
-function folderAt(folders: Map<string, FolderNode>, path: string): FolderNode {
-  const known = folders.get(path);
-  if (known) return known;
-  const cut = path.lastIndexOf('/');
-  const parent = folderAt(folders, cut === -1 ? '' : path.slice(0, cut));
-  const node = folderNode(path.slice(cut + 1), path);
-  parent.folders.push(node);
-  folders.set(path, node);
-  return node;
-}
-
-function sortTree(node: FolderNode): void {
-  node.folders.sort((a, b) => byName(a.name, b.name));
-  node.runbooks.sort((a, b) => byName(a.name, b.name));
-  node.folders.forEach(sortTree);
-}
 
 /**
  * The rows the sidebar shows, top to bottom: folders first, then runbooks, skipping collapsed
@@ -88,7 +46,7 @@ export function leafName(name: string): string {
 }
 
 export function uniqueSorted(values: readonly string[]): string[] {
-  return [...new Set(values)].sort(byName);
+  return [...new Set(values)].sort(compareNames);
 }
 
 export function indexByName<T extends { name: string }>(items: readonly T[]): Map<string, T> {

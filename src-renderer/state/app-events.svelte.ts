@@ -1,12 +1,12 @@
 import type { WatchStatus } from '../../src-mcp/engine/watcher.js';
-import type { AppEvent } from '../../src-mcp/api/contract.js';
-import { api, onAppEvent } from '../lib/api.js';
-import { library } from './library.svelte.js';
-import { openRunbook } from './open-runbook.svelte.js';
-import { runForm } from './run-form.svelte.js';
+import type { AppApi, AppEvent } from '../../src-mcp/api/contract.js';
+import { api as appApi, onAppEvent } from '../lib/api.js';
+import { library, type Library } from './library.svelte.js';
+import { openRunbook, type OpenRunbook } from './open-runbook.svelte.js';
+import { runForm, type RunForm } from './run-form.svelte.js';
 
 /** The folder watcher's state as the host reports it (missing folder, errors). */
-class FolderStatus {
+export class FolderStatus {
   watch = $state<WatchStatus>({ state: 'watching' });
   /** Bumped on each env change, so views showing env data reload it. */
   envVersion = $state(0);
@@ -14,29 +14,58 @@ class FolderStatus {
 
 export const folderStatus = new FolderStatus();
 
-/** One subscription for the whole UI: every change flows to the state that shows it. */
-export function startAppEvents(): () => void {
-  return onAppEvent((event) => void handle(event));
+/** The state that shows the folder, told of each change. */
+export interface EventTargets {
+  status: FolderStatus;
+  library: Library;
+  openRunbook: OpenRunbook;
+  runForm: RunForm;
 }
 
-async function handle(event: AppEvent): Promise<void> {
-  if (event.type === 'watch') {
-    const wasMissing = folderStatus.watch.state !== 'watching';
-    folderStatus.watch = event.status;
-    if (wasMissing && event.status.state === 'watching') await library.refresh();
-    return;
+type Subscribe = (listener: (event: AppEvent) => void) => () => void;
+
+/** One subscription for the whole UI: every change flows to the state that shows it. */
+export class AppEvents {
+  constructor(
+    private readonly api: AppApi = appApi,
+    private readonly subscribe: Subscribe = onAppEvent,
+    private readonly targets: EventTargets = {
+      status: folderStatus,
+      library,
+      openRunbook,
+      runForm,
+    },
+  ) {}
+
+  /** Returns the unsubscribe. */
+  start(): () => void {
+    return this.subscribe((event) => void this.handle(event));
   }
-  const { change } = event;
-  await library.refresh();
-  if (change.envChanged) folderStatus.envVersion++;
-  const open = openRunbook.name;
-  if (open && change.removed.includes(open)) openRunbook.removedOnDisk();
-  else if (open && [...change.changed, ...change.added].includes(open))
-    await openRunbook.changedOnDisk();
-  const running = runForm.name;
-  if (running && (change.envChanged || change.changed.includes(running))) {
-    // The sidebar's list carries no variables: ask for this runbook's (it may be gone by now).
-    const variables = await api.variables({ name: running }).catch(() => undefined);
-    if (variables && runForm.name === running) await runForm.load(running, variables);
+
+  async handle(event: AppEvent): Promise<void> {
+    const { status, library, openRunbook, runForm } = this.targets;
+    if (event.type === 'watch') {
+      const wasMissing = status.watch.state !== 'watching';
+      status.watch = event.status;
+      if (wasMissing && event.status.state === 'watching') await library.refresh();
+      return;
+    }
+    const { change } = event;
+    await library.refresh();
+    if (change.envChanged) status.envVersion++;
+    const open = openRunbook.name;
+    if (open && change.removed.includes(open)) openRunbook.removedOnDisk();
+    else if (open && [...change.changed, ...change.added].includes(open))
+      await openRunbook.changedOnDisk();
+    const running = runForm.name;
+    if (running && (change.envChanged || change.changed.includes(running))) {
+      // The sidebar's list carries no variables: ask for this runbook's (it may be gone by now).
+      const variables = await this.api.variables({ name: running }).catch(() => undefined);
+      if (variables && runForm.name === running) await runForm.load(running, variables);
+    }
   }
+}
+
+export function startAppEvents(): () => void {
+  return new AppEvents().start();
 }

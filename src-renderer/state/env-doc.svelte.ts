@@ -1,6 +1,6 @@
-import type { EnvDocument } from '../../src-mcp/api/contract.js';
+import type { AppApi, EnvDocument } from '../../src-mcp/api/contract.js';
 import type { Diagnostic } from '../../src-mcp/engine/types.js';
-import { ApiError, api } from '../lib/api.js';
+import { ApiError, api as appApi } from '../lib/api.js';
 import type { DiskVersion } from './open-runbook.svelte.js';
 import { notices } from './notices.svelte.js';
 import { unsavedGuard } from './unsaved.svelte.js';
@@ -17,11 +17,18 @@ export class EnvDoc {
   saving = $state(false);
   dirty = $derived(this.stored !== undefined && this.text !== this.stored.text);
 
+  private readonly api: AppApi;
+
+  /** `api` is the app's back end; tests give a fake one. */
+  constructor(api: AppApi = appApi) {
+    this.api = api;
+  }
+
   async load(profile: string): Promise<void> {
     this.profile = profile;
     this.conflict = undefined;
     try {
-      this.show(await api.envRead({ profile: profile || undefined }));
+      this.show(await this.api.envRead({ profile: profile || undefined }));
     } catch (error) {
       notices.error(error, 'Could not read the env file.');
     }
@@ -32,7 +39,7 @@ export class EnvDoc {
   }
 
   async validate(text: string): Promise<Diagnostic[]> {
-    const problems = await api.envValidate({ text });
+    const problems = await this.api.envValidate({ text });
     this.problems = problems;
     return problems;
   }
@@ -52,7 +59,7 @@ export class EnvDoc {
     }
     this.saving = true;
     try {
-      const saved = await api.envSave({
+      const saved = await this.api.envSave({
         profile: this.profile || undefined,
         text: this.text,
         baseMtimeMs,
@@ -77,7 +84,9 @@ export class EnvDoc {
   /** Reload from disk unless there are unsaved edits (then the user chooses). */
   async changedOnDisk(): Promise<void> {
     if (!this.stored) return;
-    const disk = await api.envRead({ profile: this.profile || undefined }).catch(() => undefined);
+    const disk = await this.api
+      .envRead({ profile: this.profile || undefined })
+      .catch(() => undefined);
     if (!disk || disk.text === this.stored.text) return;
     if (this.dirty) this.conflict = { content: disk.text, mtimeMs: disk.mtimeMs ?? null };
     else this.show(disk);

@@ -1,15 +1,9 @@
 import { SvelteSet } from 'svelte/reactivity';
-import type { RunbookBrief } from '../../src-mcp/api/contract.js';
+import type { AppApi, RunbookBrief } from '../../src-mcp/api/contract.js';
 import type { SearchHit } from '../../src-mcp/engine/types.js';
-import { api } from '../lib/api.js';
-import {
-  appendNew,
-  buildTree,
-  flattenTree,
-  folderPaths,
-  indexByName,
-  uniqueSorted,
-} from '../lib/tree.js';
+import { buildFolderTree } from '../../src-mcp/engine/folder-tree.js';
+import { api as appApi } from '../lib/api.js';
+import { appendNew, flattenTree, folderPaths, indexByName, uniqueSorted } from '../lib/tree.js';
 import { notices } from './notices.svelte.js';
 
 /** Results asked for at a time; "Show more" asks for the next page. */
@@ -43,7 +37,9 @@ export class Library {
 
   byName = $derived(indexByName(this.items));
   tree = $derived(
-    buildTree(this.tag ? this.items.filter((i) => i.tags?.includes(this.tag ?? '')) : this.items),
+    buildFolderTree(
+      this.tag ? this.items.filter((i) => i.tags?.includes(this.tag ?? '')) : this.items,
+    ),
   );
   rows = $derived(flattenTree(this.tree, this.collapsed));
   folderPaths = $derived(folderPaths(this.tree));
@@ -63,9 +59,16 @@ export class Library {
   visible = $derived(this.searching ? this.shownHits.map((h) => h.name) : this.treeNames);
   moreToLoad = $derived(this.searching && this.hits.length < this.total);
 
+  private readonly api: AppApi;
+
+  /** `api` is the app's back end; tests give a fake one. */
+  constructor(api: AppApi = appApi) {
+    this.api = api;
+  }
+
   async refresh(): Promise<void> {
     try {
-      this.items = await api.listBrief();
+      this.items = await this.api.listBrief();
       // Only at the first load: later refreshes keep the folders as the user left them.
       if (!this.loaded && this.items.length > COLLAPSE_FOLDERS_PAST)
         for (const path of this.folderPaths) this.collapsed.add(path);
@@ -96,8 +99,8 @@ export class Library {
     else this.collapsed.add(path);
   }
 
-  move(step: 1 | -1): void {
-    const list = this.visible;
+  /** ↑/↓ through `list`: the sidebar's visible entries, or the picker's own list. */
+  move(step: 1 | -1, list: readonly string[] = this.visible): void {
     if (list.length === 0) return;
     const at = this.active === undefined ? -1 : list.indexOf(this.active);
     const next =
@@ -117,7 +120,7 @@ export class Library {
     const seq = this.searchSeq;
     this.loadingMore = true;
     try {
-      const page = await api.search({
+      const page = await this.api.search({
         query: this.query.trim(),
         limit: SEARCH_PAGE_SIZE,
         offset: this.hits.length,
@@ -142,7 +145,7 @@ export class Library {
       return;
     }
     try {
-      const page = await api.search({ query, limit: SEARCH_PAGE_SIZE });
+      const page = await this.api.search({ query, limit: SEARCH_PAGE_SIZE });
       // Answers may arrive out of order while typing: keep only the latest query's.
       if (seq !== this.searchSeq) return;
       this.hits = page.hits;

@@ -1,6 +1,7 @@
 import type { SerializedRunbookError } from '../../src-mcp/engine/errors.js';
 import type { Runbook } from '../../src-mcp/engine/types.js';
-import { ApiError, api } from '../lib/api.js';
+import type { AppApi } from '../../src-mcp/api/contract.js';
+import { ApiError, api as appApi } from '../lib/api.js';
 import { toErrorDetail } from '../lib/api-error.js';
 import { notices } from './notices.svelte.js';
 import { unsavedGuard } from './unsaved.svelte.js';
@@ -32,6 +33,13 @@ export class OpenRunbook {
   /** Text that exists only here: edited, or its file was removed on disk. */
   unsaved = $derived(this.dirty || (this.stored !== undefined && this.removed));
 
+  private readonly api: AppApi;
+
+  /** `api` is the app's back end; tests give a fake one. */
+  constructor(api: AppApi = appApi) {
+    this.api = api;
+  }
+
   async open(name: string): Promise<void> {
     if (this.name === name && this.stored) return;
     this.name = name;
@@ -41,7 +49,7 @@ export class OpenRunbook {
     this.loadError = undefined;
     this.saveError = undefined;
     try {
-      this.show(await api.read({ name }));
+      this.show(await this.api.read({ name }));
     } catch (error) {
       if (this.name === name) this.loadError = error instanceof ApiError ? error.detail : undefined;
     }
@@ -75,8 +83,8 @@ export class OpenRunbook {
     try {
       // A file removed on disk is written back under its own path, never over a new one.
       const summary = this.removed
-        ? await api.create({ name: stored.path, content })
-        : await api.save({ name, content, baseMtimeMs });
+        ? await this.api.create({ name: stored.path, content })
+        : await this.api.save({ name, content, baseMtimeMs });
       this.stored = { ...stored, ...summary, content };
       this.conflict = undefined;
       this.removed = false;
@@ -104,7 +112,7 @@ export class OpenRunbook {
   async changedOnDisk(): Promise<void> {
     const name = this.name;
     if (!name || !this.stored) return;
-    const disk = await api.read({ name }).catch(() => undefined);
+    const disk = await this.api.read({ name }).catch(() => undefined);
     if (!disk || this.name !== name || !this.stored) return;
     // Readable again: a "removed on disk" state is over (the file came back).
     this.removed = false;

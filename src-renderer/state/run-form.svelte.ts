@@ -1,6 +1,7 @@
 import type { SerializedRunbookError } from '../../src-mcp/engine/errors.js';
 import type { LenientRender, VariableSpec } from '../../src-mcp/engine/types.js';
-import { ApiError, api } from '../lib/api.js';
+import type { AppApi } from '../../src-mcp/api/contract.js';
+import { ApiError, api as appApi } from '../lib/api.js';
 import { copyText } from '../lib/clipboard.js';
 import { rememberValues, rememberedValues } from '../lib/remembered.js';
 import { notices } from './notices.svelte.js';
@@ -20,6 +21,13 @@ export class RunForm {
   private seq = 0;
 
   missingRequired = $derived(this.variables.filter((v) => v.required && !this.values[v.name]));
+
+  private readonly api: AppApi;
+
+  /** `api` is the app's back end; tests give a fake one. */
+  constructor(api: AppApi = appApi) {
+    this.api = api;
+  }
 
   async load(name: string, variables: VariableSpec[]): Promise<void> {
     const remembered = rememberedValues(name);
@@ -67,7 +75,7 @@ export class RunForm {
     if (!name) return;
     const seq = ++this.seq;
     try {
-      const preview = await api.preview({
+      const preview = await this.api.preview({
         name,
         vars: this.filled(),
         profile: this.profile || undefined,
@@ -87,7 +95,8 @@ export class RunForm {
     if (!name) return false;
     const request = { name, vars: this.filled(), profile: this.profile || undefined };
     try {
-      const { text } = kind === 'text' ? await api.render(request) : await api.promptText(request);
+      const { text } =
+        kind === 'text' ? await this.api.render(request) : await this.api.promptText(request);
       await copyText(text);
       rememberValues(name, this.values, this.variables);
       this.copyError = undefined;
