@@ -103,6 +103,70 @@ const screens: Screen[] = [
     },
   },
   {
+    name: 'rendered',
+    show: async (ui, _app, page) => {
+      await ui.library.openEntry('Rolling deploy of a service');
+      await ui.run.fill('service', 'payments');
+      await page
+        .getByRole('group', { name: 'Show the preview as' })
+        .getByRole('button', { name: 'Rendered' })
+        .click();
+      await page
+        .getByRole('region', { name: 'Rendered preview' })
+        .getByRole('heading')
+        .first()
+        .waitFor();
+    },
+  },
+  {
+    name: 'favourites',
+    show: async (ui, _app, page) => {
+      await ui.library.openEntry('Postgres replication lag');
+      await ui.library.openEntry('Roll back a deployment');
+      await page.getByRole('button', { name: 'Pin' }).click();
+      await page
+        .getByRole('navigation', { name: 'Pinned and recent runbooks' })
+        .getByRole('list', { name: 'Pinned' })
+        .waitFor();
+    },
+  },
+  {
+    name: 'trash',
+    show: async (ui, app, page) => {
+      await app.engine.delete('deploy/rollback');
+      await app.engine.delete('incidents/triage');
+      await ui.goTo('Trash');
+      await page
+        .getByRole('list', { name: 'Runbooks in the trash' })
+        .getByText('deploy/rollback', { exact: true })
+        .waitFor();
+    },
+  },
+  {
+    name: 'activity',
+    show: async (_ui, app, page) => {
+      await app.engine.appendLog(
+        'incidents/triage',
+        'Paged the DB team; replica caught up.\n',
+        {},
+        { outcome: 'failure' },
+      );
+      await app.engine.appendLog(
+        'deploy/rollback',
+        'Rolled back payments to revision 41.\n',
+        {},
+        { outcome: 'success' },
+      );
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Activity' })
+        .click();
+      const rows = page.getByRole('list', { name: 'Logs, newest first' }).getByRole('button');
+      await rows.first().click();
+      await page.getByLabel('Log of deploy/rollback').waitFor();
+    },
+  },
+  {
     name: 'picker',
     show: async (_ui, app, page) => {
       await page.setViewportSize({ width: 640, height: 420 });

@@ -15,7 +15,7 @@ export class FolderStatus {
 export const folderStatus = new FolderStatus();
 
 /** The state that shows the folder, told of each change. */
-export interface EventTargets {
+interface EventTargets {
   status: FolderStatus;
   library: Library;
   openRunbook: OpenRunbook;

@@ -3,7 +3,7 @@
  * for focus, and the view that shows it takes the request once, after its fields are on screen.
  * Arriving any other way (a reload, Back) leaves focus where the browser puts it.
  */
-export class FocusRequest {
+class FocusRequest {
   /** Bumped per request; a view reads it in an effect to run again on a new request. */
   seq = $state(0);
   private taken = 0;

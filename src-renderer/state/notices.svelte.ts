@@ -1,7 +1,7 @@
 import type { SerializedRunbookError } from '../../src-mcp/engine/errors.js';
 import { toErrorDetail } from '../lib/api-error.js';
 
-export interface Notice {
+interface Notice {
   id: number;
   kind: 'info' | 'success' | 'error';
   text: string;
@@ -12,7 +12,7 @@ export interface Notice {
 const DISMISS_MS = { info: 5000, success: 4000, error: 12000 } as const;
 
 /** Short messages at the bottom of the window; errors keep their place and fix. */
-export class Notices {
+class Notices {
   items = $state<Notice[]>([]);
   private next = 1;
 

@@ -5,7 +5,7 @@ import { unsavedGuard } from './unsaved.svelte.js';
  * The current hash route, reactive; `go()` changes it (and the browser history). Every change —
  * a call, a link, the Back button — passes the unsaved-edits guard first.
  */
-export class Router {
+class Router {
   route = $state<Route>(parseRoute(location.hash));
 
   constructor() {

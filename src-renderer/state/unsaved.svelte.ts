@@ -1,7 +1,7 @@
 import type { Route } from '../lib/routes.js';
 
 /** An editor whose text can exist only in memory: the guard asks before a route would drop it. */
-export interface UnsavedEditor {
+interface UnsavedEditor {
   /** What the user would lose, e.g. `deploy/rollback` or `env.yaml`; undefined when nothing. */
   unsaved(): string | undefined;
   /** Whether showing `to` replaces this editor's text (another runbook, another env file). */
@@ -20,7 +20,7 @@ export interface DiscardQuestion {
  * One guard for every editor. The router asks it before each route change; the window asks it
  * before unloading. Nothing typed is ever dropped without the user saying so.
  */
-export class UnsavedGuard {
+class UnsavedGuard {
   // Raw: the question is compared by identity, and a proxy would never equal the object asked.
   question = $state.raw<DiscardQuestion | undefined>(undefined);
   private readonly editors: UnsavedEditor[] = [];
