@@ -78,6 +78,15 @@ describe('the MCP server code cache', () => {
     expect(await caches()).toHaveLength(1);
   });
 
+  it('is written at exit by a server closed after one question', async () => {
+    fx = await makeFixture();
+    await startAndSearch();
+    await srv?.close();
+    srv = undefined;
+    // The server was closed at once, well before the timed save: only its exit wrote the cache.
+    expect((await stat(await waitForCache())).size).toBeGreaterThan(100_000);
+  });
+
   it('replaces a corrupt cache, and answers meanwhile', async () => {
     fx = await makeFixture();
     await startAndSearch();

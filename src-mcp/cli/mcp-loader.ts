@@ -30,7 +30,8 @@ const SAVE_AFTER_MS = 1500;
 const STALE_AFTER_MS = 30 * 24 * 60 * 60 * 1000;
 
 const program = fileURLToPath(new URL('./mcp-server.cjs', import.meta.url));
-const source = readFileSync(program, 'utf8');
+// ASCII by construction (scripts/build.mjs checks it), so latin1: no UTF-8 decoding at each start.
+const source = readFileSync(program, 'latin1');
 const cacheFile = path.join(
   indexCacheDir(),
   'code',
@@ -42,9 +43,7 @@ const script = new vm.Script(
   `(function (exports, require, module, __filename, __dirname) {${source}\n})`,
   { filename: program, cachedData: cached },
 );
-if (!cached || script.cachedDataRejected) {
-  setTimeout(() => saveCache(script, cacheFile), SAVE_AFTER_MS).unref();
-}
+if (!cached || script.cachedDataRejected) saveOnce(script, cacheFile);
 const module = { exports: {} };
 (script.runInThisContext() as (...args: unknown[]) => void)(
   module.exports,
@@ -53,6 +52,21 @@ const module = { exports: {} };
   program,
   path.dirname(program),
 );
+
+/**
+ * Saves after SAVE_AFTER_MS, or at exit if that comes first: a client that asks one question and
+ * closes the server (a quick test, a one-off check) must still leave the cache for the next start.
+ */
+function saveOnce(compiled: vm.Script, file: string): void {
+  let saved = false;
+  const save = (): void => {
+    if (saved) return;
+    saved = true;
+    saveCache(compiled, file);
+  };
+  setTimeout(save, SAVE_AFTER_MS).unref();
+  process.once('exit', save);
+}
 
 function readCache(file: string): Buffer | undefined {
   try {

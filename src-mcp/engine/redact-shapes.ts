@@ -20,7 +20,8 @@ export function isPlaceholder(value: string): boolean {
     /^\$[A-Za-z_{(]/.test(value) ||
     /^[{<]/.test(value) ||
     /^\[[A-Z_ -]+\]$/.test(value) ||
-    /^[*xX.#•-]+$/.test(value) ||
+    // A mask: `****`, `xxxx`, `••••` (U+2022 written as an escape: the bundles stay ASCII).
+    /^[*xX.#\u2022-]+$/.test(value) ||
     // A YAML block scalar indicator: the value is on the next lines (redact-lines.ts).
     /^[|>][-+1-9]{0,2}$/.test(value) ||
     /^(?:true|false|null|none|nil|~)$/i.test(value) ||

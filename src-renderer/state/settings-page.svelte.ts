@@ -7,10 +7,7 @@ import { library } from './library.svelte.js';
 import { notices } from './notices.svelte.js';
 
 /** The settings form's fields that are saved together (the folder has its own form). */
-type SettingsFields = Pick<
-  AppSettings,
-  'shortcut' | 'launchAtLogin' | 'followOutsideLinks'
-> & {
+type SettingsFields = Pick<AppSettings, 'shortcut' | 'launchAtLogin' | 'followOutsideLinks'> & {
   profile: string;
 };
 

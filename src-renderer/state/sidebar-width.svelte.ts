@@ -1,26 +1,15 @@
 import { clampWidth, parseWidth } from '../lib/sidebar-width.js';
+import { readChoice, storeChoice } from '../lib/stored-choice.js';
 
 const KEY = 'runbook-companion:sidebar-width';
 
 /** The library sidebar's width, set by its drag handle and remembered across sessions. */
 class SidebarWidth {
-  px = $state(parseWidth(read()));
+  px = $state(parseWidth(readChoice(KEY)));
 
   set(width: number): void {
     this.px = clampWidth(width);
-    try {
-      localStorage.setItem(KEY, String(this.px));
-    } catch {
-      // Storage disabled: the width lasts for this window only.
-    }
-  }
-}
-
-function read(): string | null {
-  try {
-    return localStorage.getItem(KEY);
-  } catch {
-    return null;
+    storeChoice(KEY, String(this.px));
   }
 }
 
