@@ -31,9 +31,7 @@ beforeEach(async () => {
 describe('logsAll', () => {
   it('lists every runbook’s logs newest first, with outcome, title and a redacted excerpt', async () => {
     await engine.appendLog('ops/check', 'first run', {}, { outcome: 'failure' });
-    await new Promise((resolve) => setTimeout(resolve, 5));
     await engine.appendLog('ops/deploy', 'token=ghp_abcdefghijklmnopqrstuvwxyz0123456789 shipped');
-    await new Promise((resolve) => setTimeout(resolve, 5));
     await engine.appendLog('ops/check', 'all green', {}, { outcome: 'success' });
     const logs = await logsAll();
     expect(logs.map((l) => [l.runbook, l.outcome])).toEqual([
