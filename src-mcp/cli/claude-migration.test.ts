@@ -139,8 +139,8 @@ describe('an entry that survives', () => {
     app = path.join(root, 'runbook-companion');
     appEntry = path.join(root, 'resources', 'app.asar.unpacked', 'dist', 'mcp.js');
     await fs.symlink(process.execPath, app);
-    await fs.mkdir(path.dirname(appEntry), { recursive: true });
-    await fs.copyFile(serverCopy, appEntry);
+    // The whole built copy: mcp.js runs its program and reads its run form beside it.
+    await fs.cp(path.dirname(serverCopy), path.dirname(appEntry), { recursive: true });
   });
   afterAll(async () => removeServerCopy(serverCopy));
 
