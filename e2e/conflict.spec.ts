@@ -42,6 +42,7 @@ test('"Use the version on disk" drops the unsaved edit', async ({ ui, app }) => 
   const disk = await changeOnDisk(app);
   await ui.editor.takeDisk();
   await expect(ui.editor.conflict).toHaveCount(0);
+  await ui.editor.showEnd();
   await expect(ui.editor.text).toContainText('Their note, saved elsewhere.');
   await expect(ui.editor.text).not.toContainText('My unsaved note.');
   expect(await app.read('deploy/rollback.md')).toBe(disk);

@@ -37,6 +37,15 @@ export class EditorPage {
     await this.page.keyboard.type(text);
   }
 
+  /**
+   * Scrolls to the document's end. CodeMirror renders only the lines in view, so text near the end
+   * of a long runbook (or a narrow editor, beside the form) is in the page only once scrolled to.
+   */
+  async showEnd(): Promise<void> {
+    await this.text.click();
+    await this.page.keyboard.press('ControlOrMeta+End');
+  }
+
   async typeAt(line: number, text: string): Promise<void> {
     await this.text
       .locator('.cm-line')
