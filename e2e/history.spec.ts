@@ -41,6 +41,7 @@ test('History lists the versions, diffs one against the editor, and restores it 
 
   await history.getByRole('button', { name: 'Restore this version' }).click();
   await expect(ui.editor.dirty).toBeVisible();
+  await ui.editor.showEnd();
   await expect(ui.editor.text).not.toContainText('Also check the dashboards.');
   // Nothing is written until the user saves.
   expect(await app.read(file)).toBe(`${original}\nAlso check the dashboards.\n`);

@@ -116,6 +116,7 @@ test('runbook editor: opening another runbook asks the same question', async ({ 
   await ui.answerDiscard('Discard changes');
   await expect(ui.heading()).toContainText('Incident triage');
   await ui.library.openEntry('Roll back a deployment');
+  await ui.editor.showEnd();
   await expect(ui.editor.text).not.toContainText('My unsaved note.');
   expect(await app.read('deploy/rollback.md')).toBe(before);
 });
