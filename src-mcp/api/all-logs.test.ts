@@ -2,19 +2,16 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.js';
+import { apiCaller } from '../test-support/api-calls.js';
 import { makeFolder } from '../test-support/temp-folder.js';
 import type { ApiHandlers } from './contract.js';
-import { dispatchCall } from './dispatch.js';
 import { allLogsHandlers } from './service-all-logs.js';
 
 let engine: Engine;
 let handlers: ApiHandlers;
 
-async function logsAll(args: unknown = {}) {
-  const outcome = await dispatchCall(handlers, 'logsAll', args);
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value as Awaited<ReturnType<ApiHandlers['logsAll']>>;
-}
+const { call } = apiCaller(() => handlers);
+const logsAll = (args: unknown = {}) => call('logsAll', args);
 
 beforeEach(async () => {
   const dir = await makeFolder({

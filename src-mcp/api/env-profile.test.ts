@@ -2,26 +2,15 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.js';
+import { apiCaller } from '../test-support/api-calls.js';
 import { makeFolder } from '../test-support/temp-folder.js';
-import type { ApiHandlers, ApiMethod, ApiResult } from './contract.js';
-import { dispatchCall } from './dispatch.js';
+import type { ApiHandlers } from './contract.js';
 import { envHandlers } from './service-env.js';
 
 let dir: string;
 let outside: string;
 let handlers: ApiHandlers;
-
-async function call<M extends ApiMethod>(method: M, args: unknown): Promise<ApiResult<M>> {
-  const outcome = await dispatchCall(handlers, method, args);
-  if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { detail: outcome.error });
-  return outcome.value as ApiResult<M>;
-}
-
-async function failure(method: ApiMethod, args: unknown) {
-  const outcome = await dispatchCall(handlers, method, args);
-  if (outcome.ok) throw new Error(`${method} should have failed`);
-  return outcome.error;
-}
+const { call, failure } = apiCaller(() => handlers);
 
 beforeEach(async () => {
   dir = await makeFolder({ 'env.yaml': 'region: eu\n', 'env.prod.yaml': 'region: us\n' });

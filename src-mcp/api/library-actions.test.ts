@@ -9,10 +9,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.js';
 import { readFavourites } from '../mcp/prompt-policy.js';
 import { expectFolderUnchanged, snapshotFolder } from '../test-support/folder-snapshot.js';
+import { apiCaller } from '../test-support/api-calls.js';
 import { makeFolder } from '../test-support/temp-folder.js';
 import { confSettingsStore } from './conf-settings.js';
-import type { ApiHandlers, ApiMethod, ApiResult } from './contract.js';
-import { dispatchCall } from './dispatch.js';
+import type { ApiHandlers } from './contract.js';
 import { confRecentStore } from './recent-store.js';
 import { createService } from './service.js';
 
@@ -24,18 +24,7 @@ let outside: string;
 let data: string;
 let engine: Engine;
 let handlers: ApiHandlers;
-
-async function call<M extends ApiMethod>(method: M, args: unknown = {}): Promise<ApiResult<M>> {
-  const outcome = await dispatchCall(handlers, method, args);
-  if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), outcome.error);
-  return outcome.value as ApiResult<M>;
-}
-
-async function failure(method: ApiMethod, args: unknown) {
-  const outcome = await dispatchCall(handlers, method, args);
-  if (outcome.ok) throw new Error(`${method} should have failed`);
-  return outcome.error;
-}
+const { call, failure } = apiCaller(() => handlers);
 
 beforeEach(async () => {
   dir = await makeFolder({

@@ -7,9 +7,9 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.js';
 import { logFolderName } from '../engine/logs.js';
+import { apiCaller } from '../test-support/api-calls.js';
 import { makeFolder } from '../test-support/temp-folder.js';
-import type { ApiHandlers, ApiMethod, ApiResult } from './contract.js';
-import { dispatchCall } from './dispatch.js';
+import type { ApiHandlers } from './contract.js';
 import { createService } from './service.js';
 import { confSettingsStore } from './conf-settings.js';
 
@@ -24,13 +24,8 @@ const LOG_ID = '2020-01-01T00-00-00.000Z.md';
 const LOG = `# a past run\nran with ${SECRET}\nmysql -u root -pOldPw!x\nSet-Cookie: sid=c00kie-9; Path=/\n`;
 
 let handlers: ApiHandlers;
+const { call } = apiCaller(() => handlers);
 let logFile: string;
-
-async function call<M extends ApiMethod>(method: M, args: unknown): Promise<ApiResult<M>> {
-  const outcome = await dispatchCall(handlers, method, args);
-  if (!outcome.ok) throw new Error(outcome.error.message);
-  return outcome.value as ApiResult<M>;
-}
 
 beforeEach(async () => {
   const dir = await makeFolder({ 'ops/check.md': RUNBOOK });

@@ -2,11 +2,11 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.js';
+import { apiCaller } from '../test-support/api-calls.js';
 import { makeFolder } from '../test-support/temp-folder.js';
 import { rewriteLater } from '../test-support/file-time.js';
-import type { ApiHandlers, ApiMethod, ApiResult, CallOutcome } from './contract.js';
+import type { ApiHandlers } from './contract.js';
 import { API_METHODS, apiContract } from './contract.js';
-import { dispatchCall } from './dispatch.js';
 import { createService } from './service.js';
 import { confSettingsStore } from './conf-settings.js';
 
@@ -28,19 +28,7 @@ const ENV = 'deployments:\n  checkout:\n    namespace: shop\n  payments:\n    na
 let dir: string;
 let home: string;
 let handlers: ApiHandlers;
-
-/** Calls through the same dispatch both transports use, and unwraps the envelope. */
-async function call<M extends ApiMethod>(method: M, args: unknown): Promise<ApiResult<M>> {
-  const outcome = await dispatchCall(handlers, method, args);
-  if (!outcome.ok) throw Object.assign(new Error(outcome.error.message), { detail: outcome.error });
-  return outcome.value as ApiResult<M>;
-}
-
-async function failure(method: string, args: unknown) {
-  const outcome: CallOutcome = await dispatchCall(handlers, method, args);
-  if (outcome.ok) throw new Error(`${method} should have failed`);
-  return outcome.error;
-}
+const { call, failure } = apiCaller(() => handlers);
 
 beforeEach(async () => {
   dir = await makeFolder({ 'ops/deploy.md': DEPLOY, 'env.yaml': ENV, 'env.prod.yaml': 'x: 1\n' });
