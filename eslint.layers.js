@@ -35,6 +35,8 @@ const rendererValueModules = [
   'engine/template-scan',
   'engine/env-lookup',
   'engine/folder-tree',
+  'engine/limits',
+  'engine/yaml-bounds',
   'api/channels',
 ];
 const engineValues = {

@@ -193,3 +193,17 @@ describe('front matter traps the text editor warns about', () => {
     expect(traps.map((t) => text.slice(t.from, t.to))).toEqual(keys);
   });
 });
+
+describe('front matter the form will not parse (the engine refuses it too)', () => {
+  const body = '# Body stays\n';
+  it.each([
+    // Brackets deep enough to take the parser seconds on every keystroke.
+    ['nested past 32 levels', `x: ${'['.repeat(20_000)}${']'.repeat(20_000)}\n`, /nest deeper/],
+    ['longer than 64 KB', `title: ${'x'.repeat(70_000)}\n`, /over the limit/],
+  ])('%s: the form says why, the editor shows no traps', (_why, yaml, reason) => {
+    const text = `---\n${yaml}variables:\n  description: oops\n---\n${body}`;
+    const reading = readFrontMatterForm(text);
+    expect(reading.ok ? 'read' : reading.reason).toMatch(reason);
+    expect(findFrontMatterTraps(text)).toEqual([]);
+  });
+});

@@ -1,4 +1,6 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type YAMLMap } from 'yaml';
+import { MAX_FRONT_MATTER_CHARS } from '../../src-mcp/engine/limits.js';
+import { yamlOutOfBounds } from '../../src-mcp/engine/yaml-bounds.js';
 import { findFrontMatter } from './front-matter-block.js';
 
 /** One variable as the form shows it: empty strings and lists mean "not set". */
@@ -25,6 +27,9 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** The form's view of a runbook's front matter, or why the form cannot edit it safely. */
 export function readFrontMatterForm(text: string): FormReading {
   const block = findFrontMatter(text);
+  // The engine's bounds: a hostile block must not freeze the window at every keystroke.
+  const outside = yamlOutOfBounds(block.yaml, MAX_FRONT_MATTER_CHARS);
+  if (outside) return { ok: false, reason: `The front matter ${outside.reason}. ${outside.fix}` };
   const document = parseDocument(block.yaml, { keepSourceTokens: false });
   if (document.errors.length > 0) {
     const error = document.errors[0]!;

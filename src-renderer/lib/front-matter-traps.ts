@@ -1,4 +1,6 @@
 import { isMap, parseDocument, type Node, type Pair } from 'yaml';
+import { MAX_FRONT_MATTER_CHARS } from '../../src-mcp/engine/limits.js';
+import { yamlOutOfBounds } from '../../src-mcp/engine/yaml-bounds.js';
 import { findFrontMatter } from './front-matter-block.js';
 import { textOf } from './front-matter-form.js';
 
@@ -19,7 +21,7 @@ const VARIABLE_SETTINGS = new Set(['description', 'choices', 'default', 'secret'
  */
 export function findFrontMatterTraps(text: string): FrontMatterTrap[] {
   const block = findFrontMatter(text);
-  if (!block.exists) return [];
+  if (!block.exists || yamlOutOfBounds(block.yaml, MAX_FRONT_MATTER_CHARS)) return [];
   const document = parseDocument(block.yaml);
   if (document.errors.length > 0 || !isMap(document.contents)) return [];
   const traps: FrontMatterTrap[] = [];
