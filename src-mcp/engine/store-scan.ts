@@ -73,7 +73,8 @@ export async function findRunbookFiles(
       skips.push({ path: relDir || '.', reason: 'unreadable', detail: String(error) });
       continue;
     }
-    if (outside(real)) {
+    // A plain subfolder of a folder inside is inside: only folders reached by a link are checked.
+    if (known === undefined && outside(real)) {
       skips.push(outsideSkip(relDir, real));
       continue;
     }
@@ -90,11 +91,14 @@ export async function findRunbookFiles(
       skips.push({ path: relDir || '.', reason: 'unreadable', detail: (error as Error).message });
       continue;
     }
+    // Joined by hand: path.join normalizes again for each of 10,000 entries, and these are normal.
+    const absPrefix = withSeparator(absDir);
+    const realPrefix = withSeparator(real);
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       if (entry.isSymbolicLink()) {
-        const link = path.join(absDir, entry.name);
+        const link = absPrefix + entry.name;
         const target = statQuietly(link);
         const isFile = (target?.isFile() ?? false) && isRunbookFile(entry.name);
         if (target?.isDirectory() && !isSkippedFolder(entry.name)) pending.push({ relDir: rel });
@@ -108,13 +112,17 @@ export async function findRunbookFiles(
         found.push({ relPath: rel, absPath: link });
       } else if (entry.isDirectory()) {
         if (!isSkippedFolder(entry.name))
-          pending.push({ relDir: rel, real: path.join(real, entry.name) });
+          pending.push({ relDir: rel, real: realPrefix + entry.name });
       } else if (entry.isFile() && isRunbookFile(entry.name)) {
-        found.push({ relPath: rel, absPath: path.join(absDir, entry.name) });
+        found.push({ relPath: rel, absPath: absPrefix + entry.name });
       }
     }
   }
   return found;
+}
+
+function withSeparator(dir: string): string {
+  return dir.endsWith(path.sep) ? dir : dir + path.sep;
 }
 
 function statQuietly(target: string): Stats | undefined {
