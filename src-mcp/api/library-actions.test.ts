@@ -61,6 +61,15 @@ describe('trash', () => {
     expect(await fs.readdir(path.join(dir, '.trash'))).toEqual([]);
   });
 
+  it('refuses to create over a runbook with a fix the app can follow', async () => {
+    const error = await failure('create', { name: 'deploy/rollback', content: 'x\n' });
+    expect(error.code).toBe('exists');
+    expect(error.fix).toBe('Choose another name.');
+    const twin = await failure('create', { name: 'Deploy/Rollback', content: 'x\n' });
+    expect(twin.fix).toMatch(/another name: "deploy\/rollback"/);
+    expect(twin.fix).not.toMatch(/overwrite/);
+  });
+
   it('never restores over a runbook: says so, and restores under another name', async () => {
     const { trashPath } = await call('delete', { name: 'deploy/rollback' });
     await call('create', { name: 'deploy/rollback', content: 'new text\n' });

@@ -93,7 +93,8 @@ export class RunbookFiles {
         {
           file: clash?.path ?? relPath,
           key: 'name',
-          fix: 'Choose another name, or pass overwrite: true to replace it (its text is kept in .trash/).',
+          // Only the MCP tool can replace; it adds how (edit-tools.ts). The app offers another name.
+          fix: 'Choose another name.',
         },
       );
     }
@@ -239,7 +240,7 @@ function caseClash(relPath: string, existing: RunbookSummary): RunbookError {
     {
       file: existing.path,
       key: 'name',
-      fix: `Use the exact name ${JSON.stringify(existing.name)} to replace it, or choose another name.`,
+      fix: `Choose another name: ${JSON.stringify(existing.name)} is taken in any case.`,
     },
   );
 }

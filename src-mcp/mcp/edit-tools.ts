@@ -2,6 +2,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
+import { isRunbookError, RunbookError } from '../engine/errors.js';
 import { MAX_RUNBOOK_BYTES } from '../engine/store-scan.js';
 import { runbookNameField, runbookShape, toRunbook } from './schemas.js';
 import { dataResult, runTool } from './tool-result.js';
@@ -63,7 +64,9 @@ function registerCreate(server: McpServer, engine: Engine): void {
     },
     ({ name, content, overwrite }) =>
       runTool(async () => {
-        const { backupPath, ...summary } = await engine.create(name, content, { overwrite });
+        const { backupPath, ...summary } = await engine
+          .create(name, content, { overwrite })
+          .catch((error: unknown) => Promise.reject(withOverwriteHint(error)));
         const vars = summary.variables.map((v) => v.name);
         const kept = backupPath ? ` The previous text is kept in ${backupPath}.` : '';
         const text = `Saved runbook ${summary.name} (${summary.path})${vars.length ? `; variables: ${vars.join(', ')}` : ''}.${kept}`;
@@ -137,4 +140,17 @@ function registerReindex(server: McpServer, engine: Engine): void {
         return dataResult(text, { total, added, changed, removed });
       }),
   );
+}
+
+/** A taken name: the engine's fix speaks to every face, and only this tool can replace. */
+function withOverwriteHint(error: unknown): unknown {
+  if (!isRunbookError(error) || error.code !== 'exists' || error.key !== 'name') return error;
+  const replace =
+    'To replace that runbook instead, call create_runbook again with its exact name and overwrite: true (its text is kept in .trash/); ask the user first.';
+  return new RunbookError(error.code, error.message, {
+    file: error.file,
+    key: error.key,
+    details: [...error.details],
+    fix: [error.fix, replace].filter(Boolean).join(' '),
+  });
 }

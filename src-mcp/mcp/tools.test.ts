@@ -145,6 +145,13 @@ describe('tools', () => {
     expect(read.contents[0]).toMatchObject({ text: '# New one\n\nping {var.host}\n' });
   });
 
+  it('create_runbook refuses a taken name and says how this tool can replace it', async () => {
+    const taken = await callTool(srv.client, 'create_runbook', { name: 'notes', content: 'x\n' });
+    expect(taken.isError).toBe(true);
+    expect(textOf(taken)).toMatch(/already exists/);
+    expect(textOf(taken)).toMatch(/Choose another name\. .*overwrite: true/);
+  });
+
   it('create_runbook_log saves a log that list_runbook_logs returns', async () => {
     const saved = await callTool(srv.client, 'create_runbook_log', {
       runbook_name: 'notes',
