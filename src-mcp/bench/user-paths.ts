@@ -2,8 +2,11 @@
  * What users wait for, measured as whole processes: the floor (a fresh `node` that walks the
  * folder and reads every runbook file), `runbook search`, and the MCP server as Claude Desktop
  * starts it (watcher on) from spawn to its first `search_runbooks` answer, with the sizes of its
- * prompt and resource lists and its peak memory. Every time is a median; ratios are to the floor
- * of the same run.
+ * prompt and resource lists and its peak memory.
+ *
+ * Each run of a path is paired with a floor run just before it, and its ratio is the median of
+ * the pairs' ratios: a shared machine's speed drifts over the minutes a bench takes, and a floor
+ * measured once, first, made the later paths' ratios drift with it.
  */
 import { spawn } from 'node:child_process';
 import { benchEnv, INITIALIZE_PARAMS, RpcProcess } from './rpc-process.js';
@@ -41,31 +44,63 @@ function runToExit(args: string[]): Promise<{ ms: number; stdout: string; code: 
   });
 }
 
-async function medianOf(
-  args: string[],
-  runs = RUNS,
-): Promise<{ median_ms: number; runs: number[] }> {
-  // One unmeasured run first: every figure is with a warm page cache, as the issue measures.
-  await runToExit(args);
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const run = await runToExit(args);
-    if (run.code !== 0) throw new Error(`${args.join(' ')} exited with ${run.code}`);
-    times.push(round(run.ms));
-  }
-  return { median_ms: round(median(times)), runs: times };
+async function timeToExit(args: string[]): Promise<number> {
+  const run = await runToExit(args);
+  if (run.code !== 0) throw new Error(`${args.join(' ')} exited with ${run.code}`);
+  return round(run.ms);
 }
 
-export function measureFloor(dir: string): Promise<{ median_ms: number; runs: number[] }> {
-  return medianOf(['-e', FLOOR_SCRIPT, dir]);
+/** One floor run, in milliseconds. */
+function floorRun(dir: string): Promise<number> {
+  return timeToExit(['-e', FLOOR_SCRIPT, dir]);
+}
+
+/** A path's runs, the floor runs paired with them, and the median of the pairs' ratios. */
+export interface PairedTimes {
+  median_ms: number;
+  runs: number[];
+  floor_runs: number[];
+  ratio_to_floor: number;
+}
+
+/**
+ * Runs the floor, then `run`, in turn, `runs` times, after one unmeasured run of each: every
+ * figure is with a warm page cache, as the issue measures.
+ */
+async function pairedWithFloor(
+  dir: string,
+  run: () => Promise<number>,
+  runs = RUNS,
+): Promise<PairedTimes> {
+  await floorRun(dir);
+  await run();
+  const floors: number[] = [];
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    floors.push(await floorRun(dir));
+    times.push(round(await run()));
+  }
+  return pairedTimes(times, floors);
+}
+
+function pairedTimes(times: number[], floors: number[]): PairedTimes {
+  const ratios = times.map((ms, i) => ms / (floors[i] ?? Number.NaN));
+  return {
+    median_ms: round(median(times)),
+    runs: times,
+    floor_runs: floors,
+    ratio_to_floor: round(median(ratios), 2),
+  };
 }
 
 export function measureCliSearch(
   cliEntry: string,
   dir: string,
   query: string,
-): Promise<{ median_ms: number; runs: number[] }> {
-  return medianOf([cliEntry, 'search', query, '--dir', dir, '--limit', '10']);
+): Promise<PairedTimes> {
+  return pairedWithFloor(dir, () =>
+    timeToExit([cliEntry, 'search', query, '--dir', dir, '--limit', '10']),
+  );
 }
 
 interface McpSession {
@@ -136,14 +171,17 @@ export async function measureMcpFirstSearch(
   dir: string,
   query: string,
 ): Promise<Record<string, unknown>> {
-  await mcpSession(entry, dir, query);
   const sessions: McpSession[] = [];
-  for (let i = 0; i < RUNS; i++) sessions.push(await mcpSession(entry, dir, query));
-  const times = sessions.map((s) => round(s.firstSearchMs));
-  const peaks = sessions.map((s) => s.peakRssMb ?? Number.NaN);
+  const times = await pairedWithFloor(dir, async () => {
+    const session = await mcpSession(entry, dir, query);
+    sessions.push(session);
+    return session.firstSearchMs;
+  });
+  // The first session was the unmeasured warm-up.
+  const peaks = sessions.slice(1).map((s) => s.peakRssMb ?? Number.NaN);
   return {
-    first_search: { median_ms: round(median(times)), runs: times },
+    first_search: times,
     peak_rss_mb: round(median(peaks), 1),
-    lists: sessions[0]?.lists,
+    lists: sessions[1]?.lists,
   };
 }
