@@ -27,6 +27,9 @@ export const mcpCommand: CliCommand = {
       watch: values['no-watch'] !== true,
       includeLastLog: values['include-last-log'] === true,
     });
+    // The client ended the session. Exit now, once the last answers are out: left to itself, the
+    // process lingered up to a second on chokidar's own timers after its watcher was closed.
+    process.stdout.write('', () => process.exit(0));
     return 0;
   },
 };

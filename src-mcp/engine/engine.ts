@@ -313,6 +313,14 @@ export class Engine {
     return this.sync.onChange(listener);
   }
 
+  /**
+   * Resolves once the index cache is not being written, so a process can exit without leaving a
+   * half-written temporary file beside it. Scans and the watcher are not waited for.
+   */
+  idle(): Promise<void> {
+    return this.sync.idle();
+  }
+
   skipped(): Skip[] {
     return this.indexer.skipped();
   }

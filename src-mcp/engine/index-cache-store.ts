@@ -51,6 +51,12 @@ export class IndexCacheStore {
     setImmediate(() => void this.write());
   }
 
+  /** Resolves once no write is under way (one due this turn included): a process may then exit. */
+  async idle(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.writing) await this.writing;
+  }
+
   /** Writes after a quiet spell; a process that exits first just leaves the cache a little stale. */
   writeLater(): void {
     clearTimeout(this.timer);

@@ -39,6 +39,11 @@ export class IndexSync {
     return this.settle(event);
   }
 
+  /** Resolves once the index cache is not being written (see IndexCacheStore.idle). */
+  async idle(): Promise<void> {
+    await this.cache?.idle();
+  }
+
   onChange(listener: ChangeListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

@@ -221,6 +221,14 @@ describe('watching after the first scan', () => {
     await until(async () => expect(await names()).toContain('later'));
   });
 
+  it('stays silent when closed while it checks the folder, and its ready settles', async () => {
+    watcher = watchRunbookFolder(engine, { pollMs: 100, afterScan: engine.ready() });
+    // After the scan settled, while the folder's presence is being checked (a file system call).
+    setImmediate(() => void watcher?.close());
+    await watcher.ready;
+    await expectNotWatching();
+  });
+
   it('does not start when closed before the scan settled', async () => {
     let release: () => void = () => undefined;
     const afterScan = new Promise<void>((resolve) => (release = resolve));
@@ -228,19 +236,23 @@ describe('watching after the first scan', () => {
     await watcher.close();
     release();
     await watcher.ready;
-    // A witness: a second engine with a running watcher on the same folder. Once it has the
-    // file, a watcher that had started would have had it too.
-    const witness = Engine.open({ dir: root, logsDir: path.join(base, 'logs') });
-    const witnessWatcher = watchRunbookFolder(witness, { pollMs: 100, afterScan: witness.ready() });
-    await witnessWatcher.ready;
-    try {
-      await writeFile(path.join(root, 'unseen.md'), doc('Unseen'));
-      await until(async () =>
-        expect((await witness.list()).map((s) => s.name)).toContain('unseen'),
-      );
-      expect(await names()).toEqual(['ops/restart']);
-    } finally {
-      await witnessWatcher.close();
-    }
+    await expectNotWatching();
   });
 });
+
+/**
+ * A witness, a second engine with a running watcher on the same folder, gets a new file: a
+ * watcher of `engine` that had started would have had it too.
+ */
+async function expectNotWatching(): Promise<void> {
+  const witness = Engine.open({ dir: root, logsDir: path.join(base, 'logs') });
+  const witnessWatcher = watchRunbookFolder(witness, { pollMs: 100, afterScan: witness.ready() });
+  await witnessWatcher.ready;
+  try {
+    await writeFile(path.join(root, 'unseen.md'), doc('Unseen'));
+    await until(async () => expect((await witness.list()).map((s) => s.name)).toContain('unseen'));
+    expect(await names()).toEqual(['ops/restart']);
+  } finally {
+    await witnessWatcher.close();
+  }
+}

@@ -61,6 +61,8 @@ class RunbookFolderWatcher {
   private chokidar: FSWatcher | undefined;
   private poller: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Ends a start that waits for chokidar's ready, when closing stops chokidar first. */
+  private whenClosed: (() => void) | undefined;
   private readonly batch: ChangeBatch;
   private readonly pollMs: number;
 
@@ -82,6 +84,8 @@ class RunbookFolderWatcher {
     if (afterScan) await afterScan.catch(() => undefined);
     if (this.closed) return;
     const problem = await folderProblem(this.engine.root);
+    // Closed meanwhile (a client that asked one question, a folder switched at once): start nothing.
+    if (this.closed) return;
     if (problem) return this.enterMissing(problem);
     await this.startChokidar();
     if (afterScan) await this.reconcile();
@@ -96,6 +100,7 @@ class RunbookFolderWatcher {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.whenClosed?.();
     this.stopPolling();
     this.batch.cancel();
     await this.stopChokidar();
@@ -115,7 +120,11 @@ class RunbookFolderWatcher {
     fsw.on('all', (event, changed) => this.onEvent(event, changed));
     fsw.on('raw', (_event, name, details) => this.onFolderEvent(name, details));
     fsw.on('error', (error) => void this.onWatchError(error));
-    await new Promise<void>((resolve) => fsw.once('ready', resolve));
+    // Closing stops the walk, and chokidar then never says ready.
+    await new Promise<void>((resolve) => {
+      fsw.once('ready', resolve);
+      this.whenClosed = resolve;
+    });
   }
 
   private async stopChokidar(): Promise<void> {
@@ -173,7 +182,7 @@ class RunbookFolderWatcher {
 
   private async checkReturned(): Promise<void> {
     if (this.closed || this.current.state === 'watching') return;
-    if (await folderProblem(this.engine.root)) return;
+    if ((await folderProblem(this.engine.root)) || this.closed) return;
     this.stopPolling();
     try {
       await this.startChokidar();

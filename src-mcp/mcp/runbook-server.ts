@@ -104,6 +104,7 @@ export async function runMcpServer(options: McpRunOptions): Promise<void> {
   const watcher = options.watch === false ? undefined : startWatcher(engine);
   await closed;
   await watcher?.close();
+  await engine.idle();
 }
 
 function startWatcher(engine: Engine): FolderWatcher {
