@@ -15,7 +15,7 @@ async function timeInitialize(serverEntry: string, dir: string): Promise<number>
     await server.call('initialize', INITIALIZE_PARAMS);
     return performance.now() - started;
   } finally {
-    server.close();
+    await server.close();
   }
 }
 

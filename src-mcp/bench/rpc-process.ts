@@ -67,8 +67,17 @@ export class RpcProcess {
     }
   }
 
-  close(): void {
-    this.child.kill();
+  /**
+   * Ends the session as a client does (stdin closed) and waits for the process to be gone, so the
+   * next measure does not share the machine with its exit; killed if it is still there after 5 s.
+   */
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const gone = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.stdin.end();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5000);
+    await gone;
+    clearTimeout(timer);
   }
 
   private send(message: unknown): void {

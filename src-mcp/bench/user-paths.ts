@@ -161,7 +161,7 @@ async function mcpSession(entry: string, dir: string, query: string): Promise<Mc
     };
     return { firstSearchMs, lists, peakRssMb: server.peakRssMb() };
   } finally {
-    server.close();
+    await server.close();
   }
 }
 
