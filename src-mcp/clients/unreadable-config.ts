@@ -27,14 +27,9 @@ const JSONC_FIX = 'Remove the comments and trailing commas';
 /** A JSONC refusal from install shows the exact entry to add by hand; other errors pass as they are. */
 export function withManualEntry(error: unknown, snippet: string): unknown {
   if (!isRunbookError(error) || error.key !== 'jsonc') return error;
-  return new RunbookError(error.code, error.message, {
-    file: error.file,
-    line: error.line,
-    column: error.column,
-    key: error.key,
-    fix: `${JSONC_FIX}, or add this entry by hand (nothing was changed):\n${snippet}`,
-    cause: error,
-  });
+  return error.withFix(
+    `${JSONC_FIX}, or add this entry by hand (nothing was changed):\n${snippet}`,
+  );
 }
 
 /** The error an `invalid` status carries, to throw again with its own code and place. */

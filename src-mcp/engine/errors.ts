@@ -60,6 +60,15 @@ export class RunbookError extends Error {
     this.details = options.details ?? [];
   }
 
+  /**
+   * The same error with another fix: a face that can offer more than the engine knows of (the
+   * MCP tool that can replace, a client with no app to ask) says so. Everything else is kept.
+   */
+  withFix(fix: string): RunbookError {
+    const { code, message, file, line, column, key, details } = this;
+    return new RunbookError(code, message, { file, line, column, key, details, fix, cause: this });
+  }
+
   /** The message with the place and the fix, as a person reads it in a terminal or a chat. */
   describe(): string {
     const where = formatLocation(this);

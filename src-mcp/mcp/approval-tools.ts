@@ -2,7 +2,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import { requestApproval } from '../approval/client.js';
-import { RunbookError, isRunbookError } from '../engine/errors.js';
+import { isRunbookError } from '../engine/errors.js';
 import { dataResult, runTool } from './tool-result.js';
 
 /** Clients that honour progress keep waiting while the user reads the dialog. */
@@ -77,9 +77,7 @@ export function registerApprovalTools(server: McpServer): void {
 /** With no app to ask, the model should fall back to asking in the chat, not skip the question. */
 function withChatFallback(error: unknown): unknown {
   if (!isRunbookError(error) || error.code !== 'unavailable') return error;
-  return new RunbookError('unavailable', error.message, {
-    file: error.file,
-    fix: `${error.fix ?? ''} Or ask the user in the chat and wait for their answer.`.trim(),
-    cause: error,
-  });
+  return error.withFix(
+    `${error.fix ?? ''} Or ask the user in the chat and wait for their answer.`.trim(),
+  );
 }

@@ -2,7 +2,7 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { z } from 'zod';
 import type { Engine } from '../engine/engine.js';
-import { isRunbookError, RunbookError } from '../engine/errors.js';
+import { isRunbookError } from '../engine/errors.js';
 import { MAX_RUNBOOK_BYTES } from '../engine/store-scan.js';
 import { runbookNameField, runbookShape, toRunbook } from './schemas.js';
 import { dataResult, runTool } from './tool-result.js';
@@ -147,10 +147,5 @@ function withOverwriteHint(error: unknown): unknown {
   if (!isRunbookError(error) || error.code !== 'exists' || error.key !== 'name') return error;
   const replace =
     'To replace that runbook instead, call create_runbook again with its exact name and overwrite: true (its text is kept in .trash/); ask the user first.';
-  return new RunbookError(error.code, error.message, {
-    file: error.file,
-    key: error.key,
-    details: [...error.details],
-    fix: [error.fix, replace].filter(Boolean).join(' '),
-  });
+  return error.withFix([error.fix, replace].filter(Boolean).join(' '));
 }
