@@ -1,10 +1,11 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
-import { library } from './state/library.svelte.js';
+import { startAppEvents } from './state/app-events.svelte.js';
 import './styles/theme.css';
 
-// Asked for before the first render, so the list travels while the page is being built.
-void library.refresh();
+// Subscribed before the first render: the stream's first event (`sync`) asks for the list, which
+// then travels while the page is being built, and no change can fall between the two.
+startAppEvents();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');

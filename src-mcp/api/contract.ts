@@ -342,9 +342,16 @@ export function isApiMethod(name: string): name is ApiMethod {
 export type CallOutcome<R = unknown> =
   { ok: true; value: R } | { ok: false; error: SerializedRunbookError };
 
-/** Pushed to every face when the folder changes or the watcher's state changes. */
+/**
+ * Pushed to every face when the folder changes or the watcher's state changes. `sync` opens every
+ * event stream and comes again whenever events may have been missed (a reconnect): what a face
+ * shows may be stale, so it loads it anew. A face loads its list on `sync`, not before, so no
+ * change falls between the list it got and the first event it hears.
+ */
 export type AppEvent =
-  { type: 'change'; change: ChangeEvent } | { type: 'watch'; status: WatchStatus };
+  | { type: 'sync' }
+  | { type: 'change'; change: ChangeEvent }
+  | { type: 'watch'; status: WatchStatus };
 
 /** The generic transport both faces provide; the renderer's typed proxy sits on top of it. */
 export interface AppBridge {

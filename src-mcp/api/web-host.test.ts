@@ -295,7 +295,7 @@ describe('web host API route', () => {
     expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'invalid-json' } });
   });
 
-  it('pushes change events over server-sent events', async () => {
+  it('pushes change events over server-sent events, each stream opened by a sync', async () => {
     const events: string[] = [];
     const stream = await new Promise<http.IncomingMessage>((resolve, reject) => {
       http
@@ -322,7 +322,8 @@ describe('web host API route', () => {
     await gotChange;
     stream.destroy();
     const all = events.join('');
-    expect(all).toContain('"type":"watch"');
+    expect(all.indexOf('data: {"type":"sync"}')).toBeLessThan(all.indexOf('"type":"watch"'));
+    expect(all.indexOf('data: {"type":"sync"}')).toBeGreaterThanOrEqual(0);
     expect(all).toMatch(/"added":\["ops\/new-one"\]/);
   });
 

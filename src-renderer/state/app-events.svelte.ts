@@ -26,6 +26,8 @@ type Subscribe = (listener: (event: AppEvent) => void) => () => void;
 
 /** One subscription for the whole UI: every change flows to the state that shows it. */
 export class AppEvents {
+  private synced = false;
+
   constructor(
     private readonly api: AppApi = appApi,
     private readonly subscribe: Subscribe = onAppEvent,
@@ -44,6 +46,7 @@ export class AppEvents {
 
   async handle(event: AppEvent): Promise<void> {
     const { status, library, openRunbook, runForm } = this.targets;
+    if (event.type === 'sync') return this.resync();
     if (event.type === 'watch') {
       const wasMissing = status.watch.state !== 'watching';
       status.watch = event.status;
@@ -63,6 +66,17 @@ export class AppEvents {
       const variables = await this.api.variables({ name: running }).catch(() => undefined);
       if (variables && runForm.name === running) await runForm.load(running, variables);
     }
+  }
+
+  /** The stream (re)started: the first time, the library's first load; later, all of it anew. */
+  private async resync(): Promise<void> {
+    const { status, library, openRunbook } = this.targets;
+    const again = this.synced;
+    this.synced = true;
+    await library.refresh();
+    if (!again) return;
+    status.envVersion++;
+    await openRunbook.changedOnDisk();
   }
 }
 

@@ -85,4 +85,24 @@ describe('AppEvents against a fake back end', () => {
     await events.handle({ type: 'watch', status: { state: 'watching' } });
     expect([status.watch.state, fake.argsOf('listBrief')]).toEqual(['watching', [{}]]);
   });
+
+  it('loads the list at the stream’s first sync, and everything shown again at a later one', async () => {
+    const { disk, fake, events, library, openRunbook, status } = app();
+    events.start();
+    expect(fake.argsOf('listBrief')).toEqual([]);
+    fake.emit({ type: 'sync' });
+    await settle();
+    expect([library.items.map((i) => i.name), status.envVersion]).toEqual([['deploy'], 0]);
+    await openRunbook.open('deploy');
+    // Changed while the stream was down: no change event ever says so.
+    disk.names.push('rollback');
+    disk.content = 'v2';
+    fake.emit({ type: 'sync' });
+    await settle();
+    expect([library.items.map((i) => i.name), openRunbook.content, status.envVersion]).toEqual([
+      ['deploy', 'rollback'],
+      'v2',
+      1,
+    ]);
+  });
 });
