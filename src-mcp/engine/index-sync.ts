@@ -9,13 +9,16 @@ import type { ChangeEvent } from './types.js';
 
 type ChangeListener = (event: ChangeEvent) => void;
 
+/** What a sync drives: full scans and changed paths. */
+export type SyncedIndexer = Pick<Indexer, 'scanAll' | 'apply'>;
+
 export class IndexSync {
   private readonly listeners = new Set<ChangeListener>();
   /** The scan or apply under way: the next waits for it (see `inTurn`). */
   private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly indexer: Indexer,
+    private readonly indexer: SyncedIndexer,
     private readonly includes: IncludeGraph,
     private readonly cache: IndexCacheStore | undefined,
   ) {}
