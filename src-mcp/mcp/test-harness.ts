@@ -83,7 +83,9 @@ export async function makeFixture(files: Record<string, string> = FIXTURE_FILES)
   const logs = path.join(base, 'logs');
   const data = path.join(base, 'data');
   await mkdir(data);
-  return { base, dir, logs, data, cleanup: () => rm(base, { recursive: true, force: true }) };
+  // Retried: a server the client just stopped may still be writing its index cache in `data`.
+  const cleanup = () => rm(base, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+  return { base, dir, logs, data, cleanup };
 }
 
 /** `entry` is dist/mcp.js, or `[dist/cli.js, 'mcp']` for the `runbook mcp` command. */

@@ -13,7 +13,10 @@ const made = new Set<string>();
 afterAll(async () => {
   const folders = [...made];
   made.clear();
-  await Promise.all(folders.map((dir) => fs.rm(dir, { recursive: true, force: true })));
+  // Retried: a process a test just stopped may still be finishing a write in the folder.
+  const remove = (dir: string) =>
+    fs.rm(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 });
+  await Promise.all(folders.map(remove));
 });
 
 /** A fresh, empty folder under the OS temp dir, removed when the test file is done. */
