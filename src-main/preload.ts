@@ -13,8 +13,6 @@ const bridge: AppBridge = {
   onEvent: (listener) => {
     const forward = (_event: IpcRendererEvent, appEvent: AppEvent) => listener(appEvent);
     ipcRenderer.on(IPC_EVENT_CHANNEL, forward);
-    // IPC loses no event once subscribed, so the stream's one `sync` comes right away.
-    queueMicrotask(() => listener({ type: 'sync' }));
     return () => ipcRenderer.removeListener(IPC_EVENT_CHANNEL, forward);
   },
 };

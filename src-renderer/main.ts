@@ -1,11 +1,13 @@
 import { mount } from 'svelte';
 import App from './App.svelte';
 import { startAppEvents } from './state/app-events.svelte.js';
+import { library } from './state/library.svelte.js';
 import './styles/theme.css';
 
-// Subscribed before the first render: the stream's first event (`sync`) asks for the list, which
-// then travels while the page is being built, and no change can fall between the two.
+// Subscribed, then the list asked for, before the first render: the list travels while the page
+// is being built, and the stream's `sync` says whether a change fell between the two.
 startAppEvents();
+void library.refresh();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('index.html has no #app element');

@@ -115,6 +115,12 @@ export interface RunbookBrief {
   needsValues?: true;
 }
 
+/** The sidebar's list, with the revision it was taken at (see AppEvent `sync`). */
+export interface RunbookList {
+  revision: string;
+  runbooks: RunbookBrief[];
+}
+
 /** A file in `.trash/`; `taken`: a runbook has its name now, so restore needs another name. */
 export type TrashItem = TrashEntry & { taken: boolean };
 
@@ -166,7 +172,7 @@ export type ClientTestResult = ConnectionReport & { launch: ServerLaunch; config
 export const apiContract = {
   info: call(none, returns<FolderInfo>()),
   list: call(none, returns<RunbookSummary[]>()),
-  listBrief: call(none, returns<RunbookBrief[]>()),
+  listBrief: call(none, returns<RunbookList>()),
   search: call(
     z.object({
       query: z.string().max(MAX_QUERY_LENGTH),
@@ -343,13 +349,13 @@ export type CallOutcome<R = unknown> =
   { ok: true; value: R } | { ok: false; error: SerializedRunbookError };
 
 /**
- * Pushed to every face when the folder changes or the watcher's state changes. `sync` opens every
- * event stream and comes again whenever events may have been missed (a reconnect): what a face
- * shows may be stale, so it loads it anew. A face loads its list on `sync`, not before, so no
- * change falls between the list it got and the first event it hears.
+ * Pushed to every face when the folder changes or the watcher's state changes. `sync` opens the
+ * web host's event stream, again at each reconnect, with the revision it opened at: a list taken
+ * at another revision may have missed a change no event will tell, so the face loads anew. (The
+ * tray's windows subscribe before they list, and IPC loses nothing: they get no `sync`.)
  */
 export type AppEvent =
-  | { type: 'sync' }
+  | { type: 'sync'; revision: string }
   | { type: 'change'; change: ChangeEvent }
   | { type: 'watch'; status: WatchStatus };
 

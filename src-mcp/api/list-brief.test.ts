@@ -13,7 +13,7 @@ describe('listBrief (what the sidebar loads)', () => {
     });
     const home = await makeFolder({}, 'home-');
     const engine = Engine.open({ dir, logsDir: path.join(home, 'logs') });
-    const briefs = await runbookHandlers({ engine }).listBrief({});
+    const { runbooks: briefs } = await runbookHandlers({ engine }).listBrief({});
     expect([...briefs].sort((a, b) => a.name.localeCompare(b.name))).toEqual([
       // .txt: the extension is named; no tags, no required value: nothing else.
       { name: 'notes', title: 'notes', ext: '.txt' },

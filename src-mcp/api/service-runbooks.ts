@@ -29,7 +29,11 @@ export function runbookHandlers(source: EngineSource): RunbookHandlers {
   const engine = () => source.engine;
   return {
     list: () => engine().list(),
-    listBrief: async () => (await engine().list()).map(briefOf),
+    listBrief: async () => {
+      // Read first: the list then has every change told up to it, maybe more, never fewer.
+      const revision = source.revision ?? '';
+      return { revision, runbooks: (await engine().list()).map(briefOf) };
+    },
     search: ({ query, limit, offset }) =>
       engine().searchPage(query, { limit: limit ?? 30, offset }),
     read: ({ name }) => engine().read(name),

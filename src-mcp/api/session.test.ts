@@ -53,6 +53,20 @@ describe('RunbookSession', () => {
     expect(await names(session)).toEqual(['a', 'b']);
   });
 
+  it('counts the changes told in its revision, and another session counts apart', async () => {
+    const dir = path.join(base, 'runbooks');
+    await fs.mkdir(dir);
+    const { session, events } = open(dir);
+    await session.ready();
+    const before = session.revision;
+    await fs.writeFile(path.join(dir, 'c.md'), '# C\n');
+    await until(() => events.some((e) => e.type === 'change'), 'c added');
+    const told = events.filter((e) => e.type === 'change').length;
+    const [instance, count] = session.revision.split('.');
+    expect([before, count]).toEqual([`${instance}.0`, String(told)]);
+    expect(open(dir).session.revision).not.toBe(before);
+  });
+
   it('shows a folder that is missing at start, and recovers when it appears', async () => {
     const dir = path.join(base, 'later');
     const { session, events, errors } = open(dir);

@@ -26,6 +26,8 @@ export type SessionFolderState = { kind: 'ready' } | { kind: 'missing'; detail: 
 /** What the service needs: the engine of the moment, read at each call. */
 export interface EngineSource {
   readonly engine: Engine;
+  /** Changes told so far (see RunbookSession.revision); absent where no face hears of changes. */
+  readonly revision?: string;
 }
 
 /** Everything may have changed: the faces reload their lists and env. */
@@ -50,6 +52,9 @@ export class RunbookSession implements EngineSource {
   private options: SessionOptions;
   private closed = false;
   private readonly listeners = new Set<SessionListener>();
+  /** Tells this process's counts from another's, for a page that outlived a restarted host. */
+  private readonly instance = Math.random().toString(36).slice(2, 10);
+  private changesTold = 0;
 
   constructor(
     options: SessionOptions,
@@ -70,6 +75,14 @@ export class RunbookSession implements EngineSource {
 
   get engine(): Engine {
     return this.current.engine;
+  }
+
+  /**
+   * Which changes have been told: a list taken at one revision has every change told before it,
+   * so a face that took its list at the revision its event stream opened at has missed nothing.
+   */
+  get revision(): string {
+    return `${this.instance}.${this.changesTold}`;
   }
 
   /** Resolves when the first scan and the first watch are done (or the folder was found missing). */
@@ -141,6 +154,7 @@ export class RunbookSession implements EngineSource {
   }
 
   private emit(event: AppEvent): void {
+    if (event.type === 'change') this.changesTold++;
     for (const listener of this.listeners) {
       try {
         listener(event);

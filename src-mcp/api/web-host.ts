@@ -99,7 +99,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (url.pathname.startsWith(HTTP_CALL_PREFIX)) return handleCall(req, res, url.pathname);
     if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET') {
       // Sent on each (re)connect: a page that lost its stream for a moment may have missed changes.
-      return hub.attach(res, [{ type: 'sync' }, { type: 'watch', status: watchStatus() }]);
+      const sync = { type: 'sync', revision: session.revision } as const;
+      return hub.attach(res, [sync, { type: 'watch', status: watchStatus() }]);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendText(res, 405, 'Method not allowed.');

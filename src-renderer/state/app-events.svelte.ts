@@ -26,8 +26,6 @@ type Subscribe = (listener: (event: AppEvent) => void) => () => void;
 
 /** One subscription for the whole UI: every change flows to the state that shows it. */
 export class AppEvents {
-  private synced = false;
-
   constructor(
     private readonly api: AppApi = appApi,
     private readonly subscribe: Subscribe = onAppEvent,
@@ -46,7 +44,7 @@ export class AppEvents {
 
   async handle(event: AppEvent): Promise<void> {
     const { status, library, openRunbook, runForm } = this.targets;
-    if (event.type === 'sync') return this.resync();
+    if (event.type === 'sync') return this.resync(event.revision);
     if (event.type === 'watch') {
       const wasMissing = status.watch.state !== 'watching';
       status.watch = event.status;
@@ -68,13 +66,11 @@ export class AppEvents {
     }
   }
 
-  /** The stream (re)started: the first time, the library's first load; later, all of it anew. */
-  private async resync(): Promise<void> {
+  /** The stream (re)opened at `revision`: a list taken at another may have missed a change. */
+  private async resync(revision: string): Promise<void> {
     const { status, library, openRunbook } = this.targets;
-    const again = this.synced;
-    this.synced = true;
+    if ((await library.listRevision()) === revision) return;
     await library.refresh();
-    if (!again) return;
     status.envVersion++;
     await openRunbook.changedOnDisk();
   }

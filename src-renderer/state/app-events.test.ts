@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { RunbookBrief } from '../../src-mcp/api/contract.js';
 import type { ChangeEvent } from '../../src-mcp/engine/types.js';
 import { FakeBridge } from '../test-support/fake-bridge.js';
-import { runbookOf, settle } from '../test-support/fixtures.js';
+import { listOf, runbookOf, settle } from '../test-support/fixtures.js';
 import { AppEvents, FolderStatus } from './app-events.svelte.js';
 import { Library } from './library.svelte.js';
 import { OpenRunbook } from './open-runbook.svelte.js';
@@ -18,9 +17,9 @@ const noChange: ChangeEvent = {
 
 /** A fake folder whose runbook `deploy` the test changes on disk, and the UI state over it. */
 function app() {
-  const disk = { names: ['deploy'], content: 'v1' };
+  const disk = { names: ['deploy'], content: 'v1', revision: 'host.0' };
   const fake = new FakeBridge({
-    listBrief: () => disk.names.map((name): RunbookBrief => ({ name, title: name })),
+    listBrief: () => listOf(disk.names, disk.revision),
     read: ({ name }) => runbookOf(name, disk.content),
     variables: () => [{ name: 'service', required: true, secret: false, declared: true }],
     preview: () => ({ text: disk.content, unresolved: [], diagnostics: [] }),
@@ -86,23 +85,39 @@ describe('AppEvents against a fake back end', () => {
     expect([status.watch.state, fake.argsOf('listBrief')]).toEqual(['watching', [{}]]);
   });
 
-  it('loads the list at the stream’s first sync, and everything shown again at a later one', async () => {
+  it('lists nothing again at a sync with the revision of its list', async () => {
+    const { fake, events, library } = app();
+    events.start();
+    const loading = library.refresh();
+    // The stream opens while the list is still on its way: the sync waits for it.
+    fake.emit({ type: 'sync', revision: 'host.0' });
+    await loading;
+    await settle();
+    expect([fake.argsOf('listBrief').length, library.items.map((i) => i.name)]).toEqual([
+      1,
+      ['deploy'],
+    ]);
+  });
+
+  it('loads all it shows again at a sync past its list (a change it was never told of)', async () => {
     const { disk, fake, events, library, openRunbook, status } = app();
     events.start();
-    expect(fake.argsOf('listBrief')).toEqual([]);
-    fake.emit({ type: 'sync' });
-    await settle();
-    expect([library.items.map((i) => i.name), status.envVersion]).toEqual([['deploy'], 0]);
+    await library.refresh();
     await openRunbook.open('deploy');
-    // Changed while the stream was down: no change event ever says so.
+    // Changed after the list was taken and before the stream (re)opened.
     disk.names.push('rollback');
     disk.content = 'v2';
-    fake.emit({ type: 'sync' });
+    disk.revision = 'host.1';
+    fake.emit({ type: 'sync', revision: 'host.1' });
     await settle();
     expect([library.items.map((i) => i.name), openRunbook.content, status.envVersion]).toEqual([
       ['deploy', 'rollback'],
       'v2',
       1,
     ]);
+    // A host started anew counts from 0 again: another instance is another revision.
+    fake.emit({ type: 'sync', revision: 'restarted.0' });
+    await settle();
+    expect(fake.argsOf('listBrief')).toHaveLength(3);
   });
 });

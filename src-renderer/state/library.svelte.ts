@@ -34,6 +34,10 @@ export class Library {
   /** Where the tree was scrolled, so clearing a search brings it back there. */
   treeScrollTop = 0;
   private searchSeq = 0;
+  private listSeq = 0;
+  /** The revision the shown list was taken at (see AppEvent `sync`). */
+  private revision: string | undefined;
+  private refreshing: Promise<void> = Promise.resolve();
 
   byName = $derived(indexByName(this.items));
   tree = $derived(
@@ -66,9 +70,25 @@ export class Library {
     this.api = api;
   }
 
-  async refresh(): Promise<void> {
+  refresh(): Promise<void> {
+    this.refreshing = this.load();
+    return this.refreshing;
+  }
+
+  /** The revision of the list, once the refresh under way (if any) is in. */
+  async listRevision(): Promise<string | undefined> {
+    await this.refreshing;
+    return this.revision;
+  }
+
+  private async load(): Promise<void> {
+    const seq = ++this.listSeq;
     try {
-      this.items = await this.api.listBrief();
+      const list = await this.api.listBrief();
+      // A later refresh was asked for meanwhile: its list is the newer one.
+      if (seq !== this.listSeq) return;
+      this.items = list.runbooks;
+      this.revision = list.revision;
       // Only at the first load: later refreshes keep the folders as the user left them.
       if (!this.loaded && this.items.length > COLLAPSE_FOLDERS_PAST)
         for (const path of this.folderPaths) this.collapsed.add(path);

@@ -6,6 +6,7 @@ import { deferred, hitOf, settle } from '../test-support/fixtures.js';
 import { COLLAPSE_FOLDERS_PAST, Library, SEARCH_PAGE_SIZE } from './library.svelte.js';
 
 const brief = (name: string, tags?: string[]): RunbookBrief => ({ name, title: name, tags });
+const listed = (runbooks: RunbookBrief[]) => ({ revision: 'host.0', runbooks });
 
 function page(names: string[], total = names.length, offset = 0): SearchPage {
   return { hits: names.map(hitOf), total, matched: total, offset };
@@ -13,7 +14,9 @@ function page(names: string[], total = names.length, offset = 0): SearchPage {
 
 describe('Library against a fake back end', () => {
   it('lists the folder as a tree and walks its runbooks with ↑/↓', async () => {
-    const fake = new FakeBridge({ listBrief: () => [brief('ops/b'), brief('a'), brief('ops/a')] });
+    const fake = new FakeBridge({
+      listBrief: () => listed([brief('ops/b'), brief('a'), brief('ops/a')]),
+    });
     const library = new Library(fake.api);
     await library.refresh();
     expect(library.visible).toEqual(['ops/a', 'ops/b', 'a']);
@@ -29,7 +32,7 @@ describe('Library against a fake back end', () => {
     const many = Array.from({ length: COLLAPSE_FOLDERS_PAST + 1 }, (_, i) =>
       brief(`f${i % 3}/r${i}`),
     );
-    const library = new Library(new FakeBridge({ listBrief: () => many }).api);
+    const library = new Library(new FakeBridge({ listBrief: () => listed(many) }).api);
     await library.refresh();
     expect(library.allCollapsed).toBe(true);
     library.toggleAllFolders();
@@ -75,7 +78,7 @@ describe('Library against a fake back end', () => {
 
   it('narrows the tree and the tag list to a chosen tag', async () => {
     const fake = new FakeBridge({
-      listBrief: () => [brief('a', ['db']), brief('b', ['k8s']), brief('c', ['db', 'k8s'])],
+      listBrief: () => listed([brief('a', ['db']), brief('b', ['k8s']), brief('c', ['db', 'k8s'])]),
     });
     const library = new Library(fake.api);
     await library.refresh();

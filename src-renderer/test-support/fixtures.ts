@@ -1,5 +1,11 @@
 /** Small, complete values of the contract's types, for the fake bridge's handlers. */
+import type { RunbookBrief, RunbookList } from '../../src-mcp/api/contract.js';
 import type { Runbook, RunbookSummary, SearchHit } from '../../src-mcp/engine/types.js';
+
+/** The sidebar's list of these runbooks, as a host that has told no change gives it. */
+export function listOf(names: string[], revision = 'host.0'): RunbookList {
+  return { revision, runbooks: names.map((name): RunbookBrief => ({ name, title: name })) };
+}
 
 export function summaryOf(name: string, mtimeMs = 1000): RunbookSummary {
   return {
