@@ -51,6 +51,20 @@ test('find → fill → copy: Ctrl+K, type, ↓, Enter lands in the first empty 
   expect(await ui.copied()).toEqual([expected]);
 });
 
+test('letters typed right after Ctrl+K land in the search box, however late the next frame', async ({
+  ui,
+  page,
+}) => {
+  await expect(ui.library.search).toBeVisible();
+  // A busy machine: the next animation frame comes long after the keys.
+  await page.evaluate(() => {
+    window.requestAnimationFrame = () => 0;
+  });
+  await page.keyboard.press('ControlOrMeta+k');
+  await page.keyboard.type('uptime');
+  await expect(ui.library.search).toHaveValue('uptime');
+});
+
 test('a runbook whose fields are all filled opens with focus on its title', async ({
   ui,
   app,

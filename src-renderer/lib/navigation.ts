@@ -16,9 +16,11 @@ export function chooseRunbook(name: string): void {
 }
 
 export function focusSearch(): void {
-  const input = document.getElementById('library-search');
+  // Shown: focus it now, so the letters typed right after Ctrl+K land in it (a frame later, on a
+  // busy machine, the first ones went to the page).
+  if (focusIfShown()) return;
   // Hidden (another page, or a small window with a runbook open): show the library first.
-  if (!input?.checkVisibility()) router.go({ view: 'library' });
+  router.go({ view: 'library' });
   // The sidebar may only now be mounting, later than the next frame on a slow machine.
   requestAnimationFrame(() => focusWhenShown(FOCUS_FRAMES));
 }
@@ -27,13 +29,16 @@ export function focusSearch(): void {
 const FOCUS_FRAMES = 60;
 
 function focusWhenShown(framesLeft: number): void {
-  const shown = document.getElementById('library-search');
-  if (shown instanceof HTMLInputElement && shown.checkVisibility()) {
-    shown.focus();
-    shown.select();
-  } else if (framesLeft > 0) {
+  if (!focusIfShown() && framesLeft > 0)
     requestAnimationFrame(() => focusWhenShown(framesLeft - 1));
-  }
+}
+
+function focusIfShown(): boolean {
+  const shown = document.getElementById('library-search');
+  if (!(shown instanceof HTMLInputElement && shown.checkVisibility())) return false;
+  shown.focus();
+  shown.select();
+  return true;
 }
 
 const isMac = navigator.platform.startsWith('Mac');
