@@ -3,13 +3,13 @@
  * the URL, then an HttpOnly SameSite=Strict cookie), and refuses requests whose Host or Origin is
  * not its own — a page on another site that rebinds a DNS name to 127.0.0.1 gets 403.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from '../engine/lazy-crypto.js';
 import type { IncomingMessage } from 'node:http';
 
 export const TOKEN_PARAM = 'token';
 
 export function newToken(): string {
-  return randomBytes(24).toString('base64url');
+  return nodeCrypto().randomBytes(24).toString('base64url');
 }
 
 /** Cookies are per host, not per port: two hosts on different ports must not share one. */
@@ -43,7 +43,7 @@ export function tokensEqual(given: string | undefined, expected: string): boolea
   if (given === undefined) return false;
   const a = Buffer.from(given);
   const b = Buffer.from(expected);
-  return a.length === b.length && timingSafeEqual(a, b);
+  return a.length === b.length && nodeCrypto().timingSafeEqual(a, b);
 }
 
 /** The token from the cookie, or from `Authorization: Bearer` (scripts and tests). */

@@ -2,7 +2,7 @@
  * The MCP server's side of the approval channel: asks the running tray app to show a message with
  * Approve / Deny and waits for the answer. Throws RunbookError 'unavailable' or 'timeout'.
  */
-import { randomUUID } from 'node:crypto';
+import { nodeCrypto } from '../engine/lazy-crypto.js';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import { RunbookError } from '../engine/errors.js';
@@ -100,7 +100,7 @@ function exchange(
   timeoutMs: number,
 ): Promise<ApprovalResponseLine> {
   return new Promise((resolve, reject) => {
-    const id = randomUUID();
+    const id = nodeCrypto().randomUUID();
     const socket = net.connect(socketPath);
     let settled = false;
     const settle = (outcome: () => void) => {

@@ -2,7 +2,7 @@
  * The tray app's side of the approval channel. Plain Node: the app passes `onRequest`, which shows
  * the dialog; tests pass a function that answers directly.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { nodeCrypto } from '../engine/lazy-crypto.js';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import { RunbookError } from '../engine/errors.js';
@@ -46,7 +46,7 @@ export async function startApprovalServer(options: ApprovalServerOptions): Promi
   const socketPath = approvalSocketPath(options.dir, platform);
   const tokenPath = approvalTokenPath(options.dir);
   await fs.mkdir(options.dir, { recursive: true, mode: 0o700 });
-  const token = randomBytes(32).toString('hex');
+  const token = nodeCrypto().randomBytes(32).toString('hex');
   if (platform !== 'win32') await removeStaleSocket(socketPath);
   const ask = serializeDialogs(options.onRequest);
   const open = new Set<net.Socket>();
@@ -124,8 +124,8 @@ function serializeDialogs(onRequest: ApprovalHandler): ApprovalHandler {
 }
 
 function sameToken(given: string, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(given), digest(expected));
+  const digest = (value: string) => nodeCrypto().createHash('sha256').update(value).digest();
+  return nodeCrypto().timingSafeEqual(digest(given), digest(expected));
 }
 
 /** A socket file left by a crashed app blocks listen(); one that still answers means another app. */

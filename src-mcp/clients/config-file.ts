@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../engine/lazy-crypto.js';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RunbookError, toRunbookError } from '../engine/errors.js';
@@ -106,7 +106,7 @@ export async function writeConfigAtomically(
     if (backupPath) made.push(backupPath);
     const temp = path.join(
       folder,
-      `.${path.basename(file.target)}.${randomBytes(6).toString('hex')}.tmp`,
+      `.${path.basename(file.target)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`,
     );
     made.push(temp);
     await writeTemp(temp, text, file);

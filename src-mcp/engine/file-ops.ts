@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from './lazy-crypto.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
@@ -21,7 +21,7 @@ export async function writeFileAtomic(
     ));
   const temp = path.join(
     path.dirname(target),
-    `.${path.basename(target)}.${randomBytes(6).toString('hex')}.tmp`,
+    `.${path.basename(target)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`,
   );
   const handle = await fs.open(temp, 'wx', mode ?? 0o644);
   try {

@@ -4,8 +4,8 @@
  * never share a file, and the header says again which folder it is for.
  * Every failure here means "no cache": the engine then reads the folder as it always could.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync, realpathSync } from 'node:fs';
+import { readdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './file-ops.js';
 import {
@@ -18,13 +18,16 @@ import {
 
 export class IndexCacheFile {
   readonly file: string;
+  private sweptLegacy = false;
 
   private constructor(
     readonly key: IndexCacheKey,
     cacheDir: string,
   ) {
-    const hash = createHash('sha1').update(`${key.root}\0${key.followOutsideLinks}`).digest('hex');
-    this.file = path.join(cacheDir, `index-${hash.slice(0, 20)}.bin`);
+    this.file = path.join(
+      cacheDir,
+      `index-${nameHash(`${key.root}\0${key.followOutsideLinks}`)}.bin`,
+    );
   }
 
   /** Undefined when the folder's real path cannot be known (it is missing): nothing to cache. */
@@ -57,9 +60,37 @@ export class IndexCacheFile {
   async write(content: IndexCacheContent): Promise<boolean> {
     try {
       await writeFileAtomic(this.file, encodeIndexCache(this.key, content));
+      if (!this.sweptLegacy) await removeLegacyFiles(path.dirname(this.file));
+      this.sweptLegacy = true;
       return true;
     } catch {
       return false;
     }
   }
+}
+
+/**
+ * FNV-1a over the text, twice with different seeds: 64 bits, as 16 hex digits. A name, not a
+ * secret (so no node:crypto at start): a clash only makes two folders share a file, whose header
+ * then says it is the other's, and the engine reads the folder instead.
+ */
+function nameHash(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x9e3779b9;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193);
+    b = Math.imul(b ^ code, 0x01000193);
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return hex(a) + hex(b);
+}
+
+/** Files of earlier versions, named by 20 digits of SHA-1: swept at an engine's first write. */
+const LEGACY_NAME = /^index-[0-9a-f]{20}\.bin$/;
+
+async function removeLegacyFiles(cacheDir: string): Promise<void> {
+  const names = await readdir(cacheDir).catch(() => []);
+  for (const name of names)
+    if (LEGACY_NAME.test(name)) await unlink(path.join(cacheDir, name)).catch(() => undefined);
 }

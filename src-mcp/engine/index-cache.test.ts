@@ -172,6 +172,19 @@ describe('a damaged or foreign cache is rebuilt, never believed', () => {
 });
 
 describe('without a usable cache folder', () => {
+  it('sweeps the files of earlier versions (named by SHA-1) and keeps every other file', async () => {
+    await fs.mkdir(cacheDir, { recursive: true });
+    const legacy = path.join(cacheDir, `index-${'ab12'.repeat(5)}.bin`);
+    await fs.writeFile(legacy, 'an earlier version’s cache');
+    await fs.writeFile(path.join(cacheDir, 'notes.bin'), 'not ours');
+    await firstRun();
+    const names = await fs.readdir(cacheDir);
+    expect(names.sort()).toEqual(
+      [path.basename(cacheFileOf(cacheDir, dir).file), 'notes.bin'].sort(),
+    );
+    expect(path.basename(cacheFileOf(cacheDir, dir).file)).toMatch(/^index-[0-9a-f]{16}\.bin$/);
+  });
+
   it('works when the cache folder cannot be created (a file stands in its place)', async () => {
     await fs.writeFile(cacheDir, 'not a folder');
     const writes = recordCacheWrites();

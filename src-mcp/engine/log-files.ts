@@ -2,7 +2,7 @@
  * One log file: its id (when it was written, `2026-11-25T11-05-33.123Z.md`), its header, and a
  * write that never overwrites another log.
  */
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from './lazy-crypto.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RunbookError, toRunbookError } from './errors.js';
@@ -58,7 +58,10 @@ export function formatLog(runbook: string, now: Date, text: string): string {
  * and a reader never sees half a log.
  */
 export async function writeUnique(folder: string, stamp: string, content: string): Promise<string> {
-  const temp = path.join(folder, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+  const temp = path.join(
+    folder,
+    `.tmp-${process.pid}-${nodeCrypto().randomBytes(6).toString('hex')}`,
+  );
   await fs.writeFile(temp, content, { flag: 'wx' });
   try {
     for (let count = 0; count < MAX_SAME_MS; count++) {

@@ -3,7 +3,7 @@
  * carried out from: the file's hash at render time, the profile, the values. In memory only and
  * bounded; a secret value is never kept here (SecretMemory keeps those, for redaction only).
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { nodeCrypto } from './lazy-crypto.js';
 import { promises as fs } from 'node:fs';
 import { resolveInside } from './names.js';
 import type { RunbookSummary, VariableSpec } from './types.js';
@@ -53,13 +53,13 @@ export class RunMemory {
 
 /** 10 URL-safe characters (60 random bits): short enough to copy, long enough never to collide. */
 function newRunId(): string {
-  return randomBytes(8).toString('base64url').slice(0, RUN_ID_LENGTH);
+  return nodeCrypto().randomBytes(8).toString('base64url').slice(0, RUN_ID_LENGTH);
 }
 
 /** The sha256 of the file's bytes, as they are on disk (not as decoded): a BOM or a bad byte counts. */
 export async function hashRunbookFile(root: string, relPath: string): Promise<string> {
   const bytes = await fs.readFile(resolveInside(root, relPath));
-  return createHash('sha256').update(bytes).digest('hex');
+  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 /**

@@ -7,7 +7,7 @@
  * stay in memory to compare newcomers with, and the key can be stored in the index cache. Two
  * runbooks that merely share a title are never taken for copies.
  */
-import { createHash } from 'node:crypto';
+import { nodeCrypto } from './lazy-crypto.js';
 
 export interface CopyContent {
   title: string;
@@ -18,7 +18,7 @@ export interface CopyContent {
 
 /** The key of a runbook's content: equal keys mean identical title, description, tags and text. */
 export function contentKey(doc: CopyContent): string {
-  const hash = createHash('sha1');
+  const hash = nodeCrypto().createHash('sha1');
   // Lengths first, so no two different splits of the same characters hash alike.
   const parts = [doc.title, doc.description, ...doc.tags, doc.body];
   hash.update(`${doc.tags.length}:${parts.map((p) => p.length).join(',')}\n`);
