@@ -1,7 +1,7 @@
-import { nodeCrypto } from '../engine/lazy-crypto.js';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RunbookError, toRunbookError } from '../engine/errors.js';
+import { tempPathFor } from '../engine/file-ops.js';
 
 export interface ConfigFile {
   /** The path the client reads. */
@@ -104,10 +104,7 @@ export async function writeConfigAtomically(
   try {
     const backupPath = file.exists ? await backUp(file, now) : undefined;
     if (backupPath) made.push(backupPath);
-    const temp = path.join(
-      folder,
-      `.${path.basename(file.target)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`,
-    );
+    const temp = tempPathFor(file.target);
     made.push(temp);
     await writeTemp(temp, text, file);
     await hooks.beforeRename?.(temp);

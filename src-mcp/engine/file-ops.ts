@@ -19,10 +19,7 @@ export async function writeFileAtomic(
       (s) => s.mode & 0o7777,
       () => undefined,
     ));
-  const temp = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`,
-  );
+  const temp = tempPathFor(target);
   const handle = await fs.open(temp, 'wx', mode ?? 0o644);
   try {
     await handle.writeFile(data);
@@ -37,6 +34,12 @@ export async function writeFileAtomic(
     await fs.rm(temp, { force: true });
     throw error;
   }
+}
+
+/** A hidden, unique sibling of `target` to write before renaming over it. */
+export function tempPathFor(target: string): string {
+  const name = `.${path.basename(target)}.${nodeCrypto().randomBytes(6).toString('hex')}.tmp`;
+  return path.join(path.dirname(target), name);
 }
 
 export async function pathExists(target: string): Promise<boolean> {
