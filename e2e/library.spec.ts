@@ -1,3 +1,5 @@
+import { HTTP_BOOT_CALLS, HTTP_CALL_PREFIX } from '../src-mcp/api/channels.js';
+import { RunbookApp } from './pages/runbook-app.js';
 import { expect, test } from './support/fixtures.js';
 
 test('search finds a runbook with highlighted snippets, and the keyboard opens it', async ({
@@ -37,4 +39,29 @@ test('the folder shows as a tree, and a tag filters it', async ({ ui }) => {
   await ui.page.getByLabel('Tag').selectOption('postgres');
   await expect(ui.library.entry('Postgres replication lag')).toBeVisible();
   await expect(ui.library.entry('Rolling deploy of a service')).toHaveCount(0);
+});
+
+test('the page brings the library with it: loading asks the host for no list, pins or folder', async ({
+  app,
+  page,
+}) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const call = new URL(request.url()).pathname.split(HTTP_CALL_PREFIX)[1];
+    if (call) asked.push(call);
+  });
+  const ui = new RunbookApp(page);
+  await ui.open(app.host.url);
+  await expect(ui.library.entry('Rolling deploy of a service')).toBeVisible();
+  await expect(ui.library.folder('deploy')).toBeVisible();
+  expect(asked.filter((call) => (HTTP_BOOT_CALLS as readonly string[]).includes(call))).toEqual([]);
+
+  // Later calls ask the host: a runbook pinned now shows under Pinned.
+  await ui.library.openEntry('Roll back a deployment');
+  await page.getByRole('button', { name: 'Pin' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Pinned and recent runbooks' })
+      .getByRole('list', { name: 'Pinned' }),
+  ).toContainText('Roll back a deployment');
 });

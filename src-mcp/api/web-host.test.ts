@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine } from '../engine/engine.js';
 import { makeFolder, makeTempDir } from '../test-support/temp-folder.js';
+import { HTTP_BOOT_CALLS, HTTP_BOOT_ELEMENT_ID } from './channels.js';
 import { cookieName } from './web-security.js';
 import { startWebHost, type WebHost } from './web-host.js';
 
@@ -67,6 +68,14 @@ afterAll(async () => {
 });
 
 const json = { 'content-type': 'application/json' };
+
+function answersIn(html: string): Record<string, unknown> {
+  const block = new RegExp(
+    `<script type="application/json" id="${HTTP_BOOT_ELEMENT_ID}">([^<]*)</script>`,
+  ).exec(html);
+  if (!block?.[1]) throw new Error(`no answers in the page: ${html}`);
+  return JSON.parse(block[1]) as Record<string, unknown>;
+}
 
 describe('web host security', () => {
   const cases: {
@@ -325,6 +334,42 @@ describe('web host API route', () => {
     expect(all).toMatch(/^retry: 1000\n\ndata: \{"type":"sync","revision":"\w+\.\d+"\}\n\n/);
     expect(all).toContain('"type":"watch"');
     expect(all).toMatch(/"added":\["ops\/new-one"\]/);
+  });
+
+  it('puts the answers to the first calls in the page, as the API gives them', async () => {
+    const page = await request(host, { path: '/runbook/ops%2Frestart', headers: { cookie } });
+    const answers = answersIn(page.body);
+    expect(Object.keys(answers).sort()).toEqual([...HTTP_BOOT_CALLS].sort());
+    for (const method of HTTP_BOOT_CALLS) {
+      const res = await request(host, {
+        path: `/api/call/${method}`,
+        method: 'POST',
+        headers: { ...json, cookie },
+      });
+      expect(answers[method], method).toEqual(JSON.parse(res.body));
+    }
+    expect(answers.listBrief).toMatchObject({
+      ok: true,
+      value: {
+        runbooks: expect.arrayContaining([expect.objectContaining({ name: 'ops/restart' })]),
+      },
+    });
+  });
+
+  it('keeps a runbook title that looks like markup inside the page data', async () => {
+    const title = '</script><script>alert(1)</script><!-- x';
+    const dir = await makeFolder({ 'evil.md': `# ${title}\n` });
+    const evil = Engine.open({ dir, logsDir: path.join(dir, '..', `${path.basename(dir)}-logs`) });
+    const other = await startWebHost({ engine: evil, rendererDir, token: 't', watch: false });
+    try {
+      const page = await request(other, { headers: { authorization: 'Bearer t' } });
+      expect(page.body).not.toContain('<script>alert');
+      expect(answersIn(page.body).listBrief).toMatchObject({
+        value: { runbooks: [{ name: 'evil', title }] },
+      });
+    } finally {
+      await other.close();
+    }
   });
 
   it('serves the built renderer, and says how to build it when it is missing', async () => {

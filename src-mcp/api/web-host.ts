@@ -9,8 +9,13 @@ import { checkoutExtensionFile } from '../clients/extension-file.js';
 import { sourceCheckoutLaunch } from '../clients/launch.js';
 import type { Engine } from '../engine/engine.js';
 import { RunbookError } from '../engine/errors.js';
-import { HTTP_CALL_PREFIX, HTTP_EVENTS_PATH } from './channels.js';
-import type { CallOutcome } from './contract.js';
+import {
+  HTTP_BOOT_CALLS,
+  HTTP_BOOT_ELEMENT_ID,
+  HTTP_CALL_PREFIX,
+  HTTP_EVENTS_PATH,
+} from './channels.js';
+import type { AppApi, CallOutcome } from './contract.js';
 import { dispatchCall, httpStatusFor } from './dispatch.js';
 import { createService } from './service.js';
 import type { ClientDeps } from './service-clients.js';
@@ -80,6 +85,21 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     openFolder: (change) => session.reopen(change),
   });
   const rendererDir = path.resolve(options.rendererDir);
+  // The page's first calls, answered in the page itself: the library needs no round trip, and a
+  // change after this answer still reaches the page (its list carries the revision the stream's
+  // `sync` is checked against).
+  const bootAnswers = {
+    id: HTTP_BOOT_ELEMENT_ID,
+    value: async () => {
+      const calls: readonly (keyof AppApi)[] = HTTP_BOOT_CALLS;
+      const outcomes = calls.map(async (method) => [
+        method,
+        await dispatchCall(handlers, method, {}),
+      ]);
+      return Object.fromEntries(await Promise.all(outcomes));
+    },
+  };
+
   let port = 0;
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -104,7 +124,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendText(res, 405, 'Method not allowed.');
-    return serveStatic(rendererDir, url.pathname, res);
+    return serveStatic(rendererDir, url.pathname, res, bootAnswers);
   }
 
   function acceptToken(url: URL, offered: string, res: ServerResponse): void {

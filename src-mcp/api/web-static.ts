@@ -14,11 +14,21 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** Serves the built renderer; paths never leave `rendererDir`, routes fall back to index.html. */
+/** A JSON data block for index.html: `<script type="application/json">` runs nothing. */
+export interface PageData {
+  id: string;
+  value: () => Promise<unknown>;
+}
+
+/**
+ * Serves the built renderer; paths never leave `rendererDir`, routes fall back to index.html,
+ * which gets `pageData` as a JSON block in its head.
+ */
 export async function serveStatic(
   rendererDir: string,
   urlPath: string,
   res: ServerResponse,
+  pageData?: PageData,
 ): Promise<void> {
   const file = await findFile(rendererDir, urlPath);
   if (!file) {
@@ -30,8 +40,22 @@ export async function serveStatic(
   const type = CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream';
   // Vite names assets by content hash: they never change; index.html must always be fresh.
   const cache = urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store';
+  const bytes = await fs.readFile(file);
+  const isPage = pageData && file === path.join(rendererDir, 'index.html');
+  const body = isPage
+    ? withDataBlock(bytes.toString('utf8'), pageData.id, await pageData.value())
+    : bytes;
   res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache });
-  res.end(await fs.readFile(file));
+  res.end(body);
+}
+
+function withDataBlock(html: string, id: string, value: unknown): string {
+  // `<` never stands outside a string in JSON, and \u003c inside one parses the same, so no
+  // `</script>` or `<!--` in a runbook's title can end the block early.
+  const json = JSON.stringify(value).replace(/</g, '\\u003c');
+  const block = `<script type="application/json" id="${id}">${json}</script>`;
+  const at = html.search(/<\/head>/i);
+  return at < 0 ? html + block : html.slice(0, at) + block + html.slice(at);
 }
 
 async function findFile(root: string, urlPath: string): Promise<string | undefined> {

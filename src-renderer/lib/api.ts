@@ -2,14 +2,26 @@
  * The renderer's whole view of the back end: a typed proxy over one generic transport, the
  * Electron preload's bridge when present, else HTTP to the web host. No call is listed here.
  */
-import { BRIDGE_GLOBAL, HTTP_CALL_PREFIX, HTTP_EVENTS_PATH } from '../../src-mcp/api/channels.js';
+import {
+  BRIDGE_GLOBAL,
+  HTTP_BOOT_ELEMENT_ID,
+  HTTP_CALL_PREFIX,
+  HTTP_EVENTS_PATH,
+} from '../../src-mcp/api/channels.js';
 import type { AppApi, AppBridge, AppEvent, CallOutcome } from '../../src-mcp/api/contract.js';
 import { ApiError } from './api-error.js';
+import { BootAnswers } from './boot-answers.js';
 
 export { ApiError };
 
+let bootAnswers: BootAnswers | undefined;
+const pageAnswers = (): BootAnswers =>
+  (bootAnswers ??= new BootAnswers(document.getElementById(HTTP_BOOT_ELEMENT_ID)?.textContent));
+
 const httpBridge: AppBridge = {
   async call(method, args) {
+    const answered = pageAnswers().take(method, args);
+    if (answered) return answered;
     const response = await fetch(`${HTTP_CALL_PREFIX}${encodeURIComponent(method)}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -26,6 +38,7 @@ const httpBridge: AppBridge = {
   onEvent(listener) {
     const source = new EventSource(HTTP_EVENTS_PATH);
     source.onmessage = (message: MessageEvent<string>) => {
+      pageAnswers().forget();
       listener(JSON.parse(message.data) as AppEvent);
     };
     return () => source.close();

@@ -1,0 +1,42 @@
+import type { CallOutcome } from '../../src-mcp/api/contract.js';
+
+/**
+ * The answers the web host put into index.html (HTTP_BOOT_CALLS). Each serves one call with no
+ * arguments, once: the next call of that method asks the host, since the folder may have changed.
+ * They are only as fresh as the page: the first event from the host ends them all.
+ */
+export class BootAnswers {
+  readonly #answers: Map<string, CallOutcome>;
+
+  constructor(json: string | null | undefined) {
+    this.#answers = new Map(Object.entries(parseAnswers(json)));
+  }
+
+  take(method: string, args: unknown): CallOutcome | undefined {
+    if (
+      args !== undefined &&
+      (typeof args !== 'object' || args === null || Object.keys(args).length > 0)
+    )
+      return undefined;
+    const answer = this.#answers.get(method);
+    this.#answers.delete(method);
+    return answer;
+  }
+
+  forget(): void {
+    this.#answers.clear();
+  }
+}
+
+function parseAnswers(json: string | null | undefined): Record<string, CallOutcome> {
+  if (!json) return {};
+  try {
+    const value = JSON.parse(json) as unknown;
+    return typeof value === 'object' && value !== null
+      ? (value as Record<string, CallOutcome>)
+      : {};
+  } catch {
+    // A page whose block is damaged still works: every call then asks the host.
+    return {};
+  }
+}
