@@ -1,8 +1,9 @@
 /**
  * The UI as a user meets it: `runbook serve` on the folder, Debian's Chromium driven by
- * Playwright. Measures from navigation to a usable library (the first row of the library can be
- * clicked), the number of elements in the page, and the longest main-thread task while loading,
- * searching and clearing the search (PerformanceObserver `longtask`).
+ * Playwright. Measures from navigation to a usable library (the first row of the library is
+ * painted and the page is free to take a click), the number of elements in the page, and the
+ * longest main-thread task while loading, searching and clearing the search (PerformanceObserver
+ * `longtask`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -17,6 +18,8 @@ const RUNS = 3;
 
 interface UiRun {
   usable_ms: number;
+  /** When Playwright's wait saw the row: it polls 20, 50, 100, 100, then every 500 ms. */
+  seen_by_playwright_ms: number;
   elements: number;
   longest_task_load_ms: number;
   search_ms: number;
@@ -63,29 +66,59 @@ function startServe(
 /** Long tasks since the last call, longest first. */
 async function takeLongest(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const w = window as unknown as { __longTasks: number[] };
+    const w = window as unknown as PageClocks;
     const longest = Math.max(0, ...w.__longTasks);
     w.__longTasks = [];
     return longest;
   });
 }
 
+interface PageClocks {
+  __longTasks: number[];
+  /** Epoch ms (the page's high-resolution clock) when the library's first row was painted. */
+  __firstRowPainted?: number;
+}
+
+/** Runs in the page before its own scripts. */
+function watchThePage(): void {
+  const w = window as unknown as PageClocks;
+  w.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+  const rows = new MutationObserver(() => {
+    if (!document.querySelector('[role="tree"][aria-label="Runbooks"] [role="treeitem"]')) return;
+    rows.disconnect();
+    // The frame that shows the row is drawn between this callback and the next task.
+    requestAnimationFrame(() =>
+      setTimeout(() => (w.__firstRowPainted = performance.timeOrigin + performance.now())),
+    );
+  });
+  rows.observe(document, { childList: true, subtree: true });
+}
+
+/** Milliseconds from `startedAt` (epoch ms, this process's clock) to the first row painted. */
+async function firstRowPainted(page: Page, startedAt: number): Promise<number> {
+  const painted = await page.waitForFunction(
+    () => (window as unknown as PageClocks).__firstRowPainted,
+    undefined,
+    { polling: 'raf' },
+  );
+  return ((await painted.jsonValue()) ?? startedAt) - startedAt;
+}
+
 async function oneRun(browser: Browser, url: string, query: string): Promise<UiRun> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longTasks: number[] };
-    w.__longTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.__longTasks.push(entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await page.addInitScript(watchThePage);
   try {
     const started = performance.now();
+    const startedAt = performance.timeOrigin + started;
     await page.goto(url);
     // The first row of the library, a folder or a runbook: something to click.
     const firstRunbook = page.getByRole('tree', { name: 'Runbooks' }).getByRole('treeitem').first();
     await firstRunbook.waitFor({ state: 'visible', timeout: 120_000 });
-    const usable = performance.now() - started;
+    const seen = performance.now() - started;
+    const usable = await firstRowPainted(page, startedAt);
     const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
     const longestLoad = await takeLongest(page);
     const search = page.getByRole('combobox', { name: 'Search runbooks' });
@@ -106,6 +139,7 @@ async function oneRun(browser: Browser, url: string, query: string): Promise<UiR
     const clearMs = performance.now() - clearStarted;
     return {
       usable_ms: round(usable),
+      seen_by_playwright_ms: round(seen),
       elements,
       longest_task_load_ms: round(longestLoad),
       search_ms: round(searchMs),
@@ -138,6 +172,7 @@ export async function measureUi(
     const max = (key: keyof UiRun): number => Math.max(...runs.map((r) => r[key]));
     return {
       usable_ms: { median_ms: med('usable_ms'), runs: runs.map((r) => r.usable_ms) },
+      seen_by_playwright_ms: med('seen_by_playwright_ms'),
       elements: max('elements'),
       search_ms: med('search_ms'),
       clear_ms: med('clear_ms'),
