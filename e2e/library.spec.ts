@@ -1,4 +1,4 @@
-import { HTTP_BOOT_CALLS, HTTP_CALL_PREFIX } from '../src-mcp/api/channels.js';
+import { HTTP_BOOT_CALLS, HTTP_BOOT_PATH, HTTP_CALL_PREFIX } from '../src-mcp/api/channels.js';
 import { RunbookApp } from './pages/runbook-app.js';
 import { expect, test } from './support/fixtures.js';
 
@@ -41,20 +41,19 @@ test('the folder shows as a tree, and a tag filters it', async ({ ui }) => {
   await expect(ui.library.entry('Rolling deploy of a service')).toHaveCount(0);
 });
 
-test('the page brings the library with it: loading asks the host for no list, pins or folder', async ({
+test('the library comes in the one request the page preloads: no call for the list, pins or folder', async ({
   app,
   page,
 }) => {
   const asked: string[] = [];
-  page.on('request', (request) => {
-    const call = new URL(request.url()).pathname.split(HTTP_CALL_PREFIX)[1];
-    if (call) asked.push(call);
-  });
+  page.on('request', (request) => asked.push(new URL(request.url()).pathname));
   const ui = new RunbookApp(page);
   await ui.open(app.host.url);
   await expect(ui.library.entry('Rolling deploy of a service')).toBeVisible();
   await expect(ui.library.folder('deploy')).toBeVisible();
-  expect(asked.filter((call) => (HTTP_BOOT_CALLS as readonly string[]).includes(call))).toEqual([]);
+  const calls = HTTP_BOOT_CALLS.map((method) => `${HTTP_CALL_PREFIX}${method}`);
+  expect(asked.filter((path) => calls.includes(path))).toEqual([]);
+  expect(asked.filter((path) => path === HTTP_BOOT_PATH)).toHaveLength(1);
 
   // Later calls ask the host: a runbook pinned now shows under Pinned.
   await ui.library.openEntry('Roll back a deployment');

@@ -14,8 +14,9 @@ export const HTTP_CALL_PREFIX = '/api/call/';
 /** HTTP: server-sent events, one AppEvent as JSON per `data:` line. */
 export const HTTP_EVENTS_PATH = '/api/events';
 /**
- * HTTP: index.html carries the answers to these argument-free calls in a JSON block with this id,
- * so the library renders without waiting for a round trip. A page uses each answer once.
+ * HTTP: `GET` → the answers to these argument-free calls, `{ [method]: CallOutcome }`. index.html
+ * preloads it, so the library's list travels while the page's script loads; a page uses each
+ * answer once.
  */
-export const HTTP_BOOT_ELEMENT_ID = 'runbook-boot-answers';
+export const HTTP_BOOT_PATH = '/api/boot';
 export const HTTP_BOOT_CALLS = ['listBrief', 'favourites', 'info'] as const;

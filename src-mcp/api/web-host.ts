@@ -9,12 +9,7 @@ import { checkoutExtensionFile } from '../clients/extension-file.js';
 import { sourceCheckoutLaunch } from '../clients/launch.js';
 import type { Engine } from '../engine/engine.js';
 import { RunbookError } from '../engine/errors.js';
-import {
-  HTTP_BOOT_CALLS,
-  HTTP_BOOT_ELEMENT_ID,
-  HTTP_CALL_PREFIX,
-  HTTP_EVENTS_PATH,
-} from './channels.js';
+import { HTTP_BOOT_CALLS, HTTP_BOOT_PATH, HTTP_CALL_PREFIX, HTTP_EVENTS_PATH } from './channels.js';
 import type { AppApi, CallOutcome } from './contract.js';
 import { dispatchCall, httpStatusFor } from './dispatch.js';
 import { createService } from './service.js';
@@ -85,21 +80,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     openFolder: (change) => session.reopen(change),
   });
   const rendererDir = path.resolve(options.rendererDir);
-  // The page's first calls, answered in the page itself: the library needs no round trip, and a
-  // change after this answer still reaches the page (its list carries the revision the stream's
-  // `sync` is checked against).
-  const bootAnswers = {
-    id: HTTP_BOOT_ELEMENT_ID,
-    value: async () => {
-      const calls: readonly (keyof AppApi)[] = HTTP_BOOT_CALLS;
-      const outcomes = calls.map(async (method) => [
-        method,
-        await dispatchCall(handlers, method, {}),
-      ]);
-      return Object.fromEntries(await Promise.all(outcomes));
-    },
+  // The page's first calls in one request its HTML preloads: the list travels while the page's
+  // script loads. A change after these answers still reaches the page: its list carries the
+  // revision that the stream's `sync` is checked against.
+  const bootAnswers = async () => {
+    const calls: readonly (keyof AppApi)[] = HTTP_BOOT_CALLS;
+    const outcomes = calls.map(async (method) => [
+      method,
+      await dispatchCall(handlers, method, {}),
+    ]);
+    return Object.fromEntries(await Promise.all(outcomes)) as Record<string, CallOutcome>;
   };
-
+  const preloadBoot = `<link rel="preload" href="${HTTP_BOOT_PATH}" as="fetch" crossorigin>`;
   let port = 0;
   const server = http.createServer((req, res) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
@@ -117,6 +109,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (offered !== null) return acceptToken(url, offered, res);
     if (!tokensEqual(presentedToken(req, port), token)) return sendUnauthorized(res);
     if (url.pathname.startsWith(HTTP_CALL_PREFIX)) return handleCall(req, res, url.pathname);
+    if (url.pathname === HTTP_BOOT_PATH && req.method === 'GET') {
+      return sendJson(res, 200, await bootAnswers());
+    }
     if (url.pathname === HTTP_EVENTS_PATH && req.method === 'GET') {
       // Sent on each (re)connect: a page that lost its stream for a moment may have missed changes.
       const sync = { type: 'sync', revision: session.revision } as const;
@@ -124,7 +119,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD')
       return sendText(res, 405, 'Method not allowed.');
-    return serveStatic(rendererDir, url.pathname, res, bootAnswers);
+    return serveStatic(rendererDir, url.pathname, res, preloadBoot);
   }
 
   function acceptToken(url: URL, offered: string, res: ServerResponse): void {

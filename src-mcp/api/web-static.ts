@@ -14,21 +14,15 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** A JSON data block for index.html: `<script type="application/json">` runs nothing. */
-export interface PageData {
-  id: string;
-  value: () => Promise<unknown>;
-}
-
 /**
  * Serves the built renderer; paths never leave `rendererDir`, routes fall back to index.html,
- * which gets `pageData` as a JSON block in its head.
+ * which gets `pageHead` at the end of its head.
  */
 export async function serveStatic(
   rendererDir: string,
   urlPath: string,
   res: ServerResponse,
-  pageData?: PageData,
+  pageHead = '',
 ): Promise<void> {
   const file = await findFile(rendererDir, urlPath);
   if (!file) {
@@ -41,21 +35,15 @@ export async function serveStatic(
   // Vite names assets by content hash: they never change; index.html must always be fresh.
   const cache = urlPath.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-store';
   const bytes = await fs.readFile(file);
-  const isPage = pageData && file === path.join(rendererDir, 'index.html');
-  const body = isPage
-    ? withDataBlock(bytes.toString('utf8'), pageData.id, await pageData.value())
-    : bytes;
+  const isPage = pageHead !== '' && file === path.join(rendererDir, 'index.html');
   res.writeHead(200, { 'Content-Type': type, 'Cache-Control': cache });
-  res.end(body);
+  res.end(isPage ? withHead(bytes.toString('utf8'), pageHead) : bytes);
 }
 
-function withDataBlock(html: string, id: string, value: unknown): string {
-  // `<` never stands outside a string in JSON, and \u003c inside one parses the same, so no
-  // `</script>` or `<!--` in a runbook's title can end the block early.
-  const json = JSON.stringify(value).replace(/</g, '\\u003c');
-  const block = `<script type="application/json" id="${id}">${json}</script>`;
+function withHead(html: string, extra: string): string {
   const at = html.search(/<\/head>/i);
-  return at < 0 ? html + block : html.slice(0, at) + block + html.slice(at);
+  // Without a head end, after everything: before the doctype would put the page in quirks mode.
+  return at < 0 ? html + extra : html.slice(0, at) + extra + html.slice(at);
 }
 
 async function findFile(root: string, urlPath: string): Promise<string | undefined> {

@@ -4,7 +4,7 @@
  */
 import {
   BRIDGE_GLOBAL,
-  HTTP_BOOT_ELEMENT_ID,
+  HTTP_BOOT_PATH,
   HTTP_CALL_PREFIX,
   HTTP_EVENTS_PATH,
 } from '../../src-mcp/api/channels.js';
@@ -14,13 +14,23 @@ import { BootAnswers } from './boot-answers.js';
 
 export { ApiError };
 
-let bootAnswers: BootAnswers | undefined;
-const pageAnswers = (): BootAnswers =>
-  (bootAnswers ??= new BootAnswers(document.getElementById(HTTP_BOOT_ELEMENT_ID)?.textContent));
+let bootAnswers: Promise<BootAnswers> | undefined;
+const pageAnswers = (): Promise<BootAnswers> => (bootAnswers ??= fetchBootAnswers());
+
+/** Called once the first render has made its calls: from then on every call asks the host. */
+export function forgetBootAnswers(): void {
+  void bootAnswers?.then((answers) => answers.forget());
+}
+
+async function fetchBootAnswers(): Promise<BootAnswers> {
+  // index.html preloads this request: the answer is usually here before the script runs.
+  const response = await fetch(HTTP_BOOT_PATH).catch(() => undefined);
+  return new BootAnswers(response?.ok ? await response.text().catch(() => '') : '');
+}
 
 const httpBridge: AppBridge = {
   async call(method, args) {
-    const answered = pageAnswers().take(method, args);
+    const answered = (await pageAnswers()).take(method, args);
     if (answered) return answered;
     const response = await fetch(`${HTTP_CALL_PREFIX}${encodeURIComponent(method)}`, {
       method: 'POST',
@@ -38,8 +48,9 @@ const httpBridge: AppBridge = {
   onEvent(listener) {
     const source = new EventSource(HTTP_EVENTS_PATH);
     source.onmessage = (message: MessageEvent<string>) => {
-      pageAnswers().forget();
-      listener(JSON.parse(message.data) as AppEvent);
+      const event = JSON.parse(message.data) as AppEvent;
+      if (event.type === 'change') forgetBootAnswers();
+      listener(event);
     };
     return () => source.close();
   },

@@ -1,9 +1,9 @@
 import type { CallOutcome } from '../../src-mcp/api/contract.js';
 
 /**
- * The answers the web host put into index.html (HTTP_BOOT_CALLS). Each serves one call with no
+ * The web host's answers to the page's first calls (HTTP_BOOT_CALLS). Each serves one call with no
  * arguments, once: the next call of that method asks the host, since the folder may have changed.
- * They are only as fresh as the page: the first event from the host ends them all.
+ * They are only as fresh as the page: the first render, or a change in the folder, ends them all.
  */
 export class BootAnswers {
   readonly #answers: Map<string, CallOutcome>;
@@ -36,7 +36,7 @@ function parseAnswers(json: string | null | undefined): Record<string, CallOutco
       ? (value as Record<string, CallOutcome>)
       : {};
   } catch {
-    // A page whose block is damaged still works: every call then asks the host.
+    // A damaged answer costs only time: every call then asks the host.
     return {};
   }
 }
