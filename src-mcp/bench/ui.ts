@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { median, round } from './stats.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const RUNS = 3;
+const RUNS = 5;
 
 interface UiRun {
   usable_ms: number;
