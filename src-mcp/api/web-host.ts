@@ -9,6 +9,7 @@ import { checkoutExtensionFile } from '../clients/extension-file.js';
 import { sourceCheckoutLaunch } from '../clients/launch.js';
 import type { Engine } from '../engine/engine.js';
 import { RunbookError } from '../engine/errors.js';
+import { sameSecret } from '../engine/lazy-crypto.js';
 import { HTTP_BOOT_CALLS, HTTP_BOOT_PATH, HTTP_CALL_PREFIX, HTTP_EVENTS_PATH } from './channels.js';
 import type { AppApi, CallOutcome } from './contract.js';
 import { dispatchCall, httpStatusFor } from './dispatch.js';
@@ -25,7 +26,6 @@ import {
   newToken,
   presentedToken,
   tokenCookie,
-  tokensEqual,
 } from './web-security.js';
 import { serveStatic } from './web-static.js';
 
@@ -107,7 +107,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
     const offered = url.searchParams.get(TOKEN_PARAM);
     if (offered !== null) return acceptToken(url, offered, res);
-    if (!tokensEqual(presentedToken(req, port), token)) return sendUnauthorized(res);
+    if (!sameSecret(presentedToken(req, port), token)) return sendUnauthorized(res);
     if (url.pathname.startsWith(HTTP_CALL_PREFIX)) return handleCall(req, res, url.pathname);
     if (url.pathname === HTTP_BOOT_PATH && req.method === 'GET') {
       return sendJson(res, 200, await bootAnswers());
@@ -123,7 +123,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   function acceptToken(url: URL, offered: string, res: ServerResponse): void {
-    if (!tokensEqual(offered, token)) return sendUnauthorized(res);
+    if (!sameSecret(offered, token)) return sendUnauthorized(res);
     // Drop the token from the address bar (and history) as soon as the cookie holds it.
     url.searchParams.delete(TOKEN_PARAM);
     res.writeHead(303, {

@@ -39,13 +39,6 @@ export function foreignRequestReason(req: IncomingMessage, port: number): string
   return undefined;
 }
 
-export function tokensEqual(given: string | undefined, expected: string): boolean {
-  if (given === undefined) return false;
-  const a = Buffer.from(given);
-  const b = Buffer.from(expected);
-  return a.length === b.length && nodeCrypto().timingSafeEqual(a, b);
-}
-
 /** The token from the cookie, or from `Authorization: Bearer` (scripts and tests). */
 export function presentedToken(req: IncomingMessage, port: number): string | undefined {
   const auth = req.headers.authorization;

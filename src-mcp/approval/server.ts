@@ -2,7 +2,7 @@
  * The tray app's side of the approval channel. Plain Node: the app passes `onRequest`, which shows
  * the dialog; tests pass a function that answers directly.
  */
-import { nodeCrypto } from '../engine/lazy-crypto.js';
+import { nodeCrypto, sameSecret } from '../engine/lazy-crypto.js';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import { RunbookError } from '../engine/errors.js';
@@ -93,7 +93,7 @@ function handleConnection(
       clearTimeout(idle);
       const request = parseRequestLine(line);
       if (!request) return fail('invalid-request', 'Expected one approval-request JSON line.');
-      if (!sameToken(request.token, token)) {
+      if (!sameSecret(request.token, token)) {
         return fail('unauthorized', 'The approval token does not match.', request.id);
       }
       const message = request.message.trim().slice(0, MAX_MESSAGE_CHARS);
@@ -121,11 +121,6 @@ function serializeDialogs(onRequest: ApprovalHandler): ApprovalHandler {
     queue = turn.catch(() => undefined);
     return turn;
   };
-}
-
-function sameToken(given: string, expected: string): boolean {
-  const digest = (value: string) => nodeCrypto().createHash('sha256').update(value).digest();
-  return nodeCrypto().timingSafeEqual(digest(given), digest(expected));
 }
 
 /** A socket file left by a crashed app blocks listen(); one that still answers means another app. */

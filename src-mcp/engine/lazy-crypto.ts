@@ -14,3 +14,13 @@ export function nodeCrypto(): NodeCrypto {
   loaded ??= createRequire(process.execPath)('node:crypto') as NodeCrypto;
   return loaded;
 }
+
+/**
+ * Whether a presented secret (a token) is the expected one, in time that tells an attacker
+ * nothing: both are hashed first, so neither the bytes nor the length leak.
+ */
+export function sameSecret(given: string | undefined, expected: string): boolean {
+  if (given === undefined) return false;
+  const digest = (value: string) => nodeCrypto().createHash('sha256').update(value).digest();
+  return nodeCrypto().timingSafeEqual(digest(given), digest(expected));
+}
