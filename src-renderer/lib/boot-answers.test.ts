@@ -25,11 +25,11 @@ describe('the answers the web host put into the page', () => {
   });
 
   it.each([
-    ['no block', null],
-    ['an empty block', ''],
-    ['a damaged block', '{"listBrief": '],
-    ['a block that is no object', '[1, 2]'],
-  ])('answers nothing from %s', (_why, json) => {
-    expect(new BootAnswers(json).take('listBrief', {})).toBeUndefined();
+    ['an empty answer', '', 'listBrief'],
+    ['a damaged answer', '{"listBrief": ', 'listBrief'],
+    ['an array (its indexes are no methods)', '[{"ok": true, "value": []}]', '0'],
+    ['an answer that is no object', '"listBrief"', 'listBrief'],
+  ])('answers nothing from %s', (_why, json, method) => {
+    expect(new BootAnswers(json).take(method, {})).toBeUndefined();
   });
 });

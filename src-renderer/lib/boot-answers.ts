@@ -8,7 +8,7 @@ import type { CallOutcome } from '../../src-mcp/api/contract.js';
 export class BootAnswers {
   readonly #answers: Map<string, CallOutcome>;
 
-  constructor(json: string | null | undefined) {
+  constructor(json: string) {
     this.#answers = new Map(Object.entries(parseAnswers(json)));
   }
 
@@ -28,13 +28,12 @@ export class BootAnswers {
   }
 }
 
-function parseAnswers(json: string | null | undefined): Record<string, CallOutcome> {
+function parseAnswers(json: string): Record<string, CallOutcome> {
   if (!json) return {};
   try {
     const value = JSON.parse(json) as unknown;
-    return typeof value === 'object' && value !== null
-      ? (value as Record<string, CallOutcome>)
-      : {};
+    const isRecord = typeof value === 'object' && value !== null && !Array.isArray(value);
+    return isRecord ? (value as Record<string, CallOutcome>) : {};
   } catch {
     // A damaged answer costs only time: every call then asks the host.
     return {};
