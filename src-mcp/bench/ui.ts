@@ -14,7 +14,7 @@ import type { Browser, Page } from 'playwright-core';
 import { median, round } from './stats.js';
 
 const CHROMIUM = '/usr/bin/chromium';
-const RUNS = 5;
+const RUNS = 7;
 
 interface UiRun {
   usable_ms: number;

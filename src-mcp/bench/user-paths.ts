@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { benchEnv, INITIALIZE_PARAMS, RpcProcess } from './rpc-process.js';
 import { median, round } from './stats.js';
 
-const RUNS = 5;
+const RUNS = 9;
 
 /** The floor: no index, no parsing; walk and read, as any tool over the folder must at least. */
 const FLOOR_SCRIPT = `
