@@ -2,7 +2,7 @@
  * The approval channel between the MCP server (client) and the tray app (server): one request per
  * connection, newline-delimited JSON, authenticated by a token file only the user can read.
  */
-import { nodeCrypto } from '../engine/lazy-crypto.js';
+import { sha256Hex } from '../engine/lazy-crypto.js';
 import path from 'node:path';
 import type { Socket } from 'node:net';
 
@@ -31,10 +31,7 @@ export type ApprovalResponseLine =
  */
 export function approvalSocketPath(dir: string, platform: NodeJS.Platform = process.platform) {
   if (platform !== 'win32') return path.join(dir, APPROVAL_SOCKET_FILE);
-  const digest = nodeCrypto()
-    .createHash('sha256')
-    .update(path.resolve(dir).toLowerCase())
-    .digest('hex');
+  const digest = sha256Hex(path.resolve(dir).toLowerCase());
   return `\\\\.\\pipe\\runbook-companion-approval-${digest.slice(0, 16)}`;
 }
 

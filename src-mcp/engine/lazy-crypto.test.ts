@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sameSecret } from './lazy-crypto.js';
+import { sameSecret, sha256Hex } from './lazy-crypto.js';
 
 describe('sameSecret', () => {
   it.each([
@@ -12,5 +12,14 @@ describe('sameSecret', () => {
     ['nothing presented', undefined, 'tok-3f9a', false],
   ])('%s', (_why, given, expected, same) => {
     expect(sameSecret(given, expected)).toBe(same);
+  });
+});
+
+describe('sha256Hex', () => {
+  it('hashes a string as its UTF-8 bytes', () => {
+    expect(sha256Hex('abc')).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
+    expect(sha256Hex('tök')).toBe(sha256Hex(new TextEncoder().encode('tök')));
   });
 });

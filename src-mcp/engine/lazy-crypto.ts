@@ -15,6 +15,11 @@ export function nodeCrypto(): NodeCrypto {
   return loaded;
 }
 
+/** SHA-256 as 64 hex digits; a string is hashed as its UTF-8 bytes. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return nodeCrypto().createHash('sha256').update(data).digest('hex');
+}
+
 /**
  * Whether a presented secret (a token) is the expected one, in time that tells an attacker
  * nothing: both are hashed first, so neither the bytes nor the length leak.

@@ -3,7 +3,7 @@
  * atomically. The folder name is derived from the runbook name so that any name, however hostile,
  * lands in exactly one folder inside `dir`.
  */
-import { nodeCrypto } from './lazy-crypto.js';
+import { sha256Hex } from './lazy-crypto.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RunbookError, toRunbookError } from './errors.js';
@@ -184,7 +184,7 @@ export function logFolderName(runbook: string): string {
     .replace(/^[.-]+/, '')
     .slice(0, SLUG_MAX)
     .replace(/[.-]+$/, '');
-  const hash = nodeCrypto().createHash('sha256').update(runbook, 'utf8').digest('hex').slice(0, 12);
+  const hash = sha256Hex(runbook).slice(0, 12);
   return `${slug || 'runbook'}-${hash}`;
 }
 

@@ -3,7 +3,7 @@
  * carried out from: the file's hash at render time, the profile, the values. In memory only and
  * bounded; a secret value is never kept here (SecretMemory keeps those, for redaction only).
  */
-import { nodeCrypto } from './lazy-crypto.js';
+import { nodeCrypto, sha256Hex } from './lazy-crypto.js';
 import { promises as fs } from 'node:fs';
 import { resolveInside } from './names.js';
 import type { RunbookSummary, VariableSpec } from './types.js';
@@ -59,7 +59,7 @@ function newRunId(): string {
 /** The sha256 of the file's bytes, as they are on disk (not as decoded): a BOM or a bad byte counts. */
 export async function hashRunbookFile(root: string, relPath: string): Promise<string> {
   const bytes = await fs.readFile(resolveInside(root, relPath));
-  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
+  return sha256Hex(bytes);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Readable, short, unique MCP prompt names for runbooks: `docs/redis/README` → `docs_redis_README`.
  * A name depends on its own path (and on clashes only), so it stays the same from run to run.
  */
-import { nodeCrypto } from '../engine/lazy-crypto.js';
+import { sha256Hex } from '../engine/lazy-crypto.js';
 import { foldAccents } from '../engine/search-fold.js';
 
 /** The earlier tool's generic prompt; no runbook may take its name. */
@@ -29,11 +29,7 @@ export function sanitizePromptName(runbookName: string): string {
   const base = toAsciiWords(runbookName) || 'runbook';
   if (base.length <= MAX_PROMPT_NAME) return base;
   // The end of a path says what it is (`…_redis_README`); its start is the folders it sits in.
-  const digest = nodeCrypto()
-    .createHash('sha256')
-    .update(runbookName)
-    .digest('hex')
-    .slice(0, DIGEST_LENGTH);
+  const digest = sha256Hex(runbookName).slice(0, DIGEST_LENGTH);
   const room = MAX_PROMPT_NAME - DIGEST_LENGTH - 1;
   let tail = base.slice(-room);
   const boundary = tail.indexOf('_');
