@@ -69,6 +69,36 @@ const zodEnglishOnly = {
   },
 };
 
+// `runbook search` over an unchanged folder parses no YAML and no schedule. The CLI keeps yaml
+// and croner in files of their own, required at their first use (engine/lazy-packages.ts), so a
+// start does not even parse them; the single-file bundles keep them inline, run at first use.
+const LAZY_PACKAGES = ['yaml', 'croner'];
+const lazyPackageFile = (name) => `cli-${name}.cjs`;
+const lazyPackageFiles = {
+  name: 'lazy-package-files',
+  setup(b) {
+    b.onResolve({ filter: /^(yaml|croner)$/ }, (args) =>
+      args.kind === 'require-call'
+        ? { path: `./${lazyPackageFile(args.path)}`, external: true }
+        : undefined,
+    );
+  },
+};
+
+function bundleLazyPackage(name) {
+  return build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(name)});`, resolveDir: root },
+    outfile: at(`dist/${lazyPackageFile(name)}`),
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    sourcemap: 'linked',
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+}
+
 async function bundle([source, out, format, split], extra = {}) {
   const output = split
     ? {
@@ -92,7 +122,7 @@ async function bundle([source, out, format, split], extra = {}) {
     define: {
       __RUNBOOK_VERSION__: JSON.stringify(manifest.version),
     },
-    plugins: [zodEnglishOnly],
+    plugins: split ? [zodEnglishOnly, lazyPackageFiles] : [zodEnglishOnly],
     sourcemap: 'linked',
     logLevel: 'warning',
     legalComments: 'none',
@@ -137,7 +167,10 @@ async function bundleMcpLoader() {
 const started = Date.now();
 rmSync(at('dist'), { recursive: true, force: true });
 buildRunForm();
-await Promise.all(entries.filter(([source]) => existsSync(at(source))).map((e) => bundle(e)));
+await Promise.all([
+  ...entries.filter(([source]) => existsSync(at(source))).map((e) => bundle(e)),
+  ...LAZY_PACKAGES.map(bundleLazyPackage),
+]);
 await bundleMcpLoader();
 if (existsSync(at('vite.config.ts'))) {
   const vite = spawnSync(

@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { yamlPackage } from '../engine/lazy-packages.js';
 import type { Engine } from '../engine/engine.js';
 import { ENV_YAML_BOUNDS, parseEnvYaml } from '../engine/env.js';
 import { parseBoundedYaml } from '../engine/safe-yaml.js';
@@ -95,7 +95,7 @@ function validateEnvText(text: string, file: string): Diagnostic[] {
       return [errorDiagnostic(toRunbookError(error))];
     }
   }
-  const doc = parseDocument(text, { prettyErrors: true });
+  const doc = yamlPackage().parseDocument(text, { prettyErrors: true });
   return doc.errors.map((error) => ({
     severity: 'error',
     code: 'invalid-yaml',

@@ -41,6 +41,8 @@ const HEAVY = [
   { why: 'the web host and app API', marker: '// src-mcp/api/' },
   { why: 'the MCP server', marker: '// src-mcp/mcp/' },
   { why: 'the client config writers', marker: '// src-mcp/clients/' },
+  { why: 'yaml', marker: '// node_modules/yaml/' },
+  { why: 'croner', marker: '// node_modules/croner/' },
 ];
 
 describe('the split CLI bundle', () => {
@@ -61,6 +63,26 @@ describe('the split CLI bundle', () => {
     const help = spawnSync(process.execPath, [cli, '--help'], { encoding: 'utf8', env });
     expect(help.stdout).toContain('runbook mcp');
     expect(help.stdout).toContain('runbook claude');
+    await rm(dir, { recursive: true });
+  });
+
+  it('parses YAML and schedules with the packages beside it, and a warm search loads neither', async () => {
+    const dir = await makeFolder({
+      'a.md': '---\ntitle: Rotate the keys\nschedule: "0 9 * * 1"\n---\nkubectl rotate\n',
+    });
+    const env = { PATH: process.env.PATH ?? '', RUNBOOK_COMPANION_DATA: dir, NODE_DEBUG: 'module' };
+    const run = (...args: string[]) =>
+      spawnSync(process.execPath, [cli, ...args, '--dir', dir], { encoding: 'utf8', env });
+    const loads = (stderr: string) =>
+      ['cli-yaml.cjs', 'cli-croner.cjs'].filter((file) =>
+        stderr.includes(`load "${path.join(path.dirname(cli), file)}"`),
+      );
+    const due = run('due');
+    expect([due.status, due.stdout]).toEqual([0, expect.stringContaining('a (0 9 * * 1)')]);
+    expect(loads(due.stderr)).toEqual(['cli-yaml.cjs', 'cli-croner.cjs']);
+    const search = run('search', 'rotate');
+    expect([search.status, search.stdout]).toEqual([0, expect.stringContaining('Rotate the keys')]);
+    expect(loads(search.stderr)).toEqual([]);
     await rm(dir, { recursive: true });
   });
 

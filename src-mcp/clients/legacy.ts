@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { yamlPackage } from '../engine/lazy-packages.js';
 import { isJsonObject, type JsonObject } from './config-text.js';
 
 /** An entry of the earlier Python tool: `uv --directory <checkout> run runbook_server.py`. */
@@ -64,7 +64,7 @@ async function describeLegacy(
     return { ...entry, directory, configFile, problem: `${configFile} could not be read` };
   }
   try {
-    const parsed: unknown = parseYaml(text);
+    const parsed: unknown = yamlPackage().parse(text);
     const settings = isJsonObject(parsed) ? parsed : {};
     const folder = (key: string): string | undefined =>
       settingPath(settings[key], directory, homedir);

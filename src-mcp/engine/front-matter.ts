@@ -38,14 +38,33 @@ export interface SplitDocument {
 const OPENING = /^\uFEFF?---[ \t]*\r?\n/;
 const CLOSING = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
 
+/** Where the front matter's YAML and the body lie; `unclosed`: an opening `---` never closed. */
+type FrontMatterBounds =
+  { kind: 'none' } | { kind: 'unclosed' } | { kind: 'closed'; yamlText: string; bodyStart: number };
+
+function frontMatterBounds(content: string): FrontMatterBounds {
+  const opening = OPENING.exec(content);
+  if (!opening) return { kind: 'none' };
+  const rest = content.slice(opening[0].length);
+  const closing = CLOSING.exec(rest);
+  if (!closing) return { kind: 'unclosed' };
+  const bodyStart = opening[0].length + closing.index + closing[0].length;
+  return { kind: 'closed', yamlText: rest.slice(0, closing.index), bodyStart };
+}
+
+/** The body alone, as `splitFrontMatter` gives it, without parsing the YAML (for snippets). */
+export function bodyOf(content: string): string {
+  const bounds = frontMatterBounds(content);
+  return bounds.kind === 'closed' ? content.slice(bounds.bodyStart) : content;
+}
+
 /** Splits optional YAML front matter off a runbook. A broken block is a problem, never fatal. */
 export function splitFrontMatter(content: string, file: string): SplitDocument {
   const empty: FrontMatter = { tags: [], variables: [] };
-  const opening = OPENING.exec(content);
-  if (!opening) return { frontMatter: empty, body: content, bodyLine: 1, problems: [] };
-  const rest = content.slice(opening[0].length);
-  const closing = CLOSING.exec(rest);
-  if (!closing) {
+  const bounds = frontMatterBounds(content);
+  if (bounds.kind === 'none')
+    return { frontMatter: empty, body: content, bodyLine: 1, problems: [] };
+  if (bounds.kind === 'unclosed') {
     const message =
       'Front matter opened by --- on line 1 is never closed by a --- line: the whole file is read as text.';
     return {
@@ -55,8 +74,7 @@ export function splitFrontMatter(content: string, file: string): SplitDocument {
       problems: [problem(file, message, { line: 1 })],
     };
   }
-  const yamlText = rest.slice(0, closing.index);
-  const bodyStart = opening[0].length + closing.index + closing[0].length;
+  const { yamlText, bodyStart } = bounds;
   const bodyLine = 1 + countLines(content.slice(0, bodyStart));
   const parsed = parseFrontMatterYaml(yamlText, file);
   return {

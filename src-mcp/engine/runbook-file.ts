@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { firstHeading, firstParagraph, splitFrontMatter } from './front-matter.js';
+import { bodyOf, firstHeading, firstParagraph, splitFrontMatter } from './front-matter.js';
 import { baseName, nameFromPath } from './names.js';
 import { looksBinary, MAX_RUNBOOK_BYTES } from './store-scan.js';
 import { bodyUses } from './template.js';
@@ -11,7 +11,7 @@ import {
 } from './limits.js';
 import type { Diagnostic, Runbook, RunbookSummary, Skip, VariableSpec } from './types.js';
 
-export type LoadResult = { runbook: Runbook } | { skip: Skip } | { gone: true };
+export type LoadResult = { runbook: Runbook } | NotARunbook;
 
 /**
  * Reads one runbook file into its summary and body; a file that is not a runbook becomes a skip.
@@ -19,6 +19,26 @@ export type LoadResult = { runbook: Runbook } | { skip: Skip } | { gone: true };
  * more than the reads themselves. Callers batch it and yield between batches.
  */
 export function loadRunbookFileSync(absPath: string, relPath: string): LoadResult {
+  const read = readRunbookText(absPath, relPath);
+  if (!('text' in read)) return read;
+  const { text, size, mtimeMs } = read;
+  return { runbook: parseRunbook(relPath, text, size, mtimeMs) };
+}
+
+/**
+ * The body as `loadRunbookFileSync` would give it, for a search snippet: the front matter is cut
+ * off, not parsed (a search shows ten bodies, and needs none of their YAML).
+ */
+export function loadRunbookBodySync(absPath: string, relPath: string): string | undefined {
+  const read = readRunbookText(absPath, relPath);
+  return 'text' in read ? bodyOf(read.text) : undefined;
+}
+
+/** A file that could not be read as a runbook. */
+type NotARunbook = { skip: Skip } | { gone: true };
+type TextRead = { text: string; size: number; mtimeMs: number } | NotARunbook;
+
+function readRunbookText(absPath: string, relPath: string): TextRead {
   let fd: number;
   try {
     fd = openSync(absPath, 'r');
@@ -34,7 +54,7 @@ export function loadRunbookFileSync(absPath: string, relPath: string): LoadResul
     }
     const buffer = readFileSync(fd);
     if (looksBinary(buffer)) return { skip: { path: relPath, reason: 'binary' } };
-    return { runbook: parseRunbook(relPath, buffer.toString('utf8'), stat.size, stat.mtimeMs) };
+    return { text: buffer.toString('utf8'), size: stat.size, mtimeMs: stat.mtimeMs };
   } catch (error) {
     return failure(error, relPath);
   } finally {
@@ -42,7 +62,7 @@ export function loadRunbookFileSync(absPath: string, relPath: string): LoadResul
   }
 }
 
-function failure(error: unknown, relPath: string): LoadResult {
+function failure(error: unknown, relPath: string): NotARunbook {
   const code = (error as NodeJS.ErrnoException).code;
   // EISDIR: a folder named like a runbook (`notes.md/`) is not one.
   if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return { gone: true };

@@ -7,7 +7,7 @@ import { pathExists, writeFileAtomic } from './file-ops.js';
 import { FolderBoundary } from './folder-boundary.js';
 import { nameFromPath, resolveInside } from './names.js';
 import { validateNewRunbookPath } from './new-runbook-name.js';
-import { loadRunbookFileSync, parseRunbook } from './runbook-file.js';
+import { loadRunbookBodySync, loadRunbookFileSync, parseRunbook } from './runbook-file.js';
 import { MAX_RUNBOOK_BYTES } from './store-scan.js';
 import { freeTrashPath, keepCopyInTrash, TRASH_FOLDER } from './trash-folder.js';
 import type { Runbook, RunbookSummary } from './types.js';
@@ -31,8 +31,7 @@ export class RunbookFiles {
       const abs = resolveInside(this.root, summary.path);
       return this.bodies.get(abs, () => {
         this.boundary.assertInsideSync(abs, summary.path);
-        const result = loadRunbookFileSync(abs, summary.path);
-        return 'runbook' in result ? result.runbook.body : undefined;
+        return loadRunbookBodySync(abs, summary.path);
       });
     } catch {
       return undefined;

@@ -4,7 +4,7 @@
  * composer recurses per level and slows steeply with nested `?` keys), and after parsing the value
  * may not grow through aliases or refer to itself.
  */
-import { parseDocument } from 'yaml';
+import { yamlPackage } from './lazy-packages.js';
 import { MAX_YAML_ALIASES, MAX_YAML_DEPTH } from './limits.js';
 import { FLATTEN, yamlOutOfBounds, type YamlFailure } from './yaml-bounds.js';
 
@@ -23,7 +23,7 @@ export function parseBoundedYaml(text: string, bounds: YamlBounds): YamlParse {
   let data: unknown;
   try {
     // Explicit YAML 1.1 tags (!!binary, !!set, !!timestamp) stay plain text: values are strings.
-    const doc = parseDocument(text, { prettyErrors: true, resolveKnownTags: false });
+    const doc = yamlPackage().parseDocument(text, { prettyErrors: true, resolveKnownTags: false });
     const error = doc.errors[0];
     if (error) {
       const pos = error.linePos?.[0];

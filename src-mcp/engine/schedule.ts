@@ -3,7 +3,8 @@
  * five fields, or six with seconds first, or `@daily`-style nicknames) — and when a runbook that
  * last ran at a given time falls due again.
  */
-import { Cron } from 'croner';
+import type { Cron } from 'croner';
+import { cronerPackage } from './lazy-packages.js';
 
 export type Schedule = { kind: Named; text: string } | { kind: 'cron'; text: string; cron: Cron };
 
@@ -27,7 +28,7 @@ export function parseSchedule(value: string, timezone?: string): ScheduleParse {
   let cron: Cron;
   try {
     // Without a function to call, croner only evaluates the pattern: no timer is started.
-    cron = new Cron(text, { timezone });
+    cron = new (cronerPackage().Cron)(text, { timezone });
   } catch (error) {
     return { ok: false, reason: (error as Error).message.replace(/^CronPattern: /, '') };
   }

@@ -3,7 +3,7 @@
  * own lexer (linear) before the parser, whose composer recurses per level and slows steeply with
  * nested `?` keys. Pure, so the app's front-matter form applies the same bounds as the engine.
  */
-import { CST, Lexer } from 'yaml';
+import { yamlPackage } from './lazy-packages.js';
 import { MAX_YAML_DEPTH } from './limits.js';
 
 export interface YamlFailure {
@@ -59,6 +59,7 @@ function tooDeepAt(text: string, max: number): { line: number; column: number } 
   let atLineStart = true;
   // A block scalar's text (`key: |`) arrives as a header, a marker, then the text: not structure.
   let blockScalar: 'none' | 'marker' | 'text' = 'none';
+  const { CST, Lexer } = yamlPackage();
   for (const token of new Lexer().lex(text)) {
     const type = CST.tokenType(token) ?? 'plain';
     if (atLineStart && flow === 0 && blockScalar === 'none' && type !== 'newline') {

@@ -38,10 +38,10 @@ export async function builtServerCopy(file: 'mcp.js' | 'cli.js' = 'mcp.js'): Pro
   await ensureServerBuilt();
   const dir = await mkdtemp(path.join(os.tmpdir(), 'rb-mcp-bundle-'));
   const dist = path.join(repoRoot, 'dist');
-  // cli.js loads its cli-*.js chunks; mcp.js runs its program, mcp-server.cjs.
+  // cli.js loads its cli-*.js chunks and cli-*.cjs packages; mcp.js runs its program, mcp-server.cjs.
   const chunks =
     file === 'cli.js'
-      ? (await readdir(dist)).filter((f) => /^cli-.*\.js$/.test(f))
+      ? (await readdir(dist)).filter((f) => /^cli-.*\.c?js$/.test(f))
       : ['mcp-server.cjs'];
   await Promise.all([file, ...chunks].map((f) => copyFile(path.join(dist, f), path.join(dir, f))));
   // The run form's view is read beside the bundle (run-form-resource.ts).
