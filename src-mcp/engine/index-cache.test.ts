@@ -70,7 +70,18 @@ describe('index cache between runs', () => {
     await cacheWritten(cacheDir, dir, written + 1);
     const cached = await open();
     const fresh = await open(false);
-    for (const query of ['etcd', 'defrag', 'compact revisions', 'flushall', 'nginx'])
+    // Prefixes too: the restored vocabulary and the terms added since, in one sorted order.
+    for (const query of [
+      'etcd',
+      'defrag',
+      'compact revisions',
+      'flushall',
+      'nginx',
+      'flush',
+      'compa',
+      'etcdc',
+      'redi',
+    ])
       expect(await seen(cached, query)).toEqual(await seen(fresh, query));
     expect(await cached.list()).toEqual(await fresh.list());
   });

@@ -28,7 +28,7 @@ import { DetailTexts, detailsOf, StoredSummary, storedDocRecord } from './stored
 import type { RunbookSummary } from './types.js';
 
 /** Bump when what is stored, or how text is tokenized or parsed, changes. */
-const INDEX_CACHE_FORMAT = 2;
+const INDEX_CACHE_FORMAT = 3;
 const ENGINE_VERSION = appVersion();
 
 /** What a cache must have been written for to be used. */
@@ -61,7 +61,8 @@ export function encodeIndexCache(key: IndexCacheKey, content: IndexCacheContent)
   const sections: Record<string, Section> = {
     ...encodeSummaries(summaries),
     copyKeys: text(snapshot.copyKeys.join('\n')),
-    terms: text(snapshot.terms.terms.join('\n')),
+    terms: text(snapshot.terms.terms.text),
+    termStarts: raw('i32', snapshot.terms.terms.starts),
     hashes: raw('i32', snapshot.terms.hashes),
     checks: raw('i32', snapshot.terms.checks),
     indexable: raw('u8', snapshot.terms.indexable),
@@ -143,7 +144,7 @@ function decode(file: Buffer, key: IndexCacheKey): RestoredIndex | undefined {
     styles: reader.u8('styles'),
     nameRanks: reader.i32('nameRanks'),
     terms: {
-      terms: splitText(reader.text('terms'), '\n'),
+      terms: { text: reader.text('terms'), starts: reader.i32('termStarts') },
       hashes: reader.i32('hashes'),
       checks: reader.i32('checks'),
       indexable: reader.u8('indexable'),
@@ -174,6 +175,7 @@ function decodeSummaries(reader: SectionReader): StoredSummary[] | undefined {
 function wellFormed(s: RestoredSnapshot, docs: number): boolean {
   const terms = s.terms.hashes.length;
   const { starts, docFreq, packed } = s.postings;
+  const termStarts = s.terms.terms.starts;
   const sameLength =
     s.copyKeys.length === docs &&
     s.styles.length === docs &&
@@ -181,14 +183,17 @@ function wellFormed(s: RestoredSnapshot, docs: number): boolean {
     s.lengths.every((lengths) => lengths.length === docs) &&
     s.terms.checks.length === terms &&
     s.terms.indexable.length === terms &&
-    s.terms.terms.length === terms &&
+    termStarts.length === terms + 1 &&
+    termStarts[terms] === s.terms.terms.text.length &&
     docFreq.length === terms &&
     starts.length === terms + 1 &&
     packed.byteStarts.length === terms + 1 &&
     packed.byteStarts[terms] === packed.bytes.length;
-  if (!sameLength || starts[0] !== 0 || packed.byteStarts[0] !== 0) return false;
+  if (!sameLength || starts[0] !== 0 || packed.byteStarts[0] !== 0 || termStarts[0] !== 0)
+    return false;
   return (
     ascending(starts) &&
+    ascending(termStarts) &&
     ascending(packed.byteStarts) &&
     allBelow(s.terms.sorted, terms) &&
     allBelow(s.nameRanks, docs)

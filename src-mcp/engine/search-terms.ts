@@ -19,7 +19,7 @@ export class TermDictionary {
   private slots = new Int32Array(1 << 14);
   private hashes = new Int32Array(1 << 13);
   private checks = new Int32Array(1 << 13);
-  private readonly terms: string[] = [];
+  private readonly terms = new TermList();
   /** 1 for terms that go into the index, 0 for stopwords and the like. */
   private indexable = new Uint8Array(1 << 13);
   private readonly vocabulary = new SortedTerms();
@@ -32,7 +32,7 @@ export class TermDictionary {
   }
 
   term(id: number): string {
-    return this.terms[id] ?? '';
+    return this.terms.at(id);
   }
 
   lookup(term: string): number {
@@ -128,7 +128,7 @@ export class TermDictionary {
   snapshot(): TermSnapshot {
     const n = this.terms.length;
     return {
-      terms: [...this.terms],
+      terms: this.terms.pack(),
       hashes: this.hashes.slice(0, n),
       checks: this.checks.slice(0, n),
       indexable: this.indexable.slice(0, n),
@@ -138,10 +138,9 @@ export class TermDictionary {
 
   /** Fills an empty dictionary from a snapshot (the index cache). */
   restore(snapshot: TermSnapshot): void {
-    const terms = snapshot.terms;
+    this.terms.restore(snapshot.terms);
+    const terms = this.terms;
     const capacity = Math.max(1 << 13, terms.length * 2);
-    this.terms.length = 0;
-    for (const term of terms) this.terms.push(term);
     this.hashes = new Int32Array(capacity);
     this.hashes.set(snapshot.hashes);
     this.checks = new Int32Array(capacity);
@@ -153,7 +152,7 @@ export class TermDictionary {
     this.slots = new Int32Array(slots / 2);
     this.rehash(); // doubles the table: `slots` entries, as many as inserting would have made
 
-    this.vocabulary.restore(Array.from(snapshot.sorted, (id) => this.terms[id] ?? ''));
+    this.vocabulary.restore(snapshot.sorted, (id) => this.terms.at(id));
   }
 
   /** The id with this fingerprint, else `~slot` of the empty slot to insert it at. */
@@ -183,7 +182,7 @@ export class TermDictionary {
     this.hashes[id] = h;
     this.checks[id] = g;
     this.slots[slot] = id + 1;
-    if (this.indexable[id] === 1) this.vocabulary.add(this.terms[id] ?? term);
+    if (this.indexable[id] === 1) this.vocabulary.add(this.terms.at(id));
     if (this.terms.length * 2 > this.slots.length) this.rehash();
     return id;
   }
@@ -249,12 +248,58 @@ class CodeUnits {
 
 /** The dictionary as the index cache stores it: terms by id. */
 export interface TermSnapshot {
-  terms: string[];
+  terms: PackedTerms;
   hashes: Int32Array;
   checks: Int32Array;
   indexable: Uint8Array;
   /** Ids of the indexable terms in sorted order. */
   sorted: Int32Array;
+}
+
+/** Terms by id as one text: term `i` is `text.slice(starts[i], starts[i + 1])`. */
+export interface PackedTerms {
+  text: string;
+  starts: Int32Array;
+}
+
+/**
+ * The terms by id. Those restored from the index cache stay one string, cut when asked for: a
+ * start splitting 14,600 terms into strings spent most of its time and garbage on terms that a
+ * query never reads. Terms added since are kept as strings.
+ */
+class TermList {
+  private packed: PackedTerms = { text: '', starts: new Int32Array(1) };
+  private stored = 0;
+  private added: string[] = [];
+
+  get length(): number {
+    return this.stored + this.added.length;
+  }
+
+  at(id: number): string {
+    if (id >= this.stored) return this.added[id - this.stored] ?? '';
+    const { text, starts } = this.packed;
+    return text.slice(starts[id], starts[id + 1]);
+  }
+
+  push(term: string): void {
+    this.added.push(term);
+  }
+
+  restore(packed: PackedTerms): void {
+    this.packed = packed;
+    this.stored = packed.starts.length - 1;
+    this.added = [];
+  }
+
+  pack(): PackedTerms {
+    if (this.added.length === 0) return this.packed;
+    const starts = new Int32Array(this.length + 1);
+    starts.set(this.packed.starts.subarray(0, this.stored + 1));
+    let at = starts[this.stored] ?? 0;
+    this.added.forEach((term, i) => (starts[this.stored + i + 1] = at += term.length));
+    return { text: this.packed.text + this.added.join(''), starts };
+  }
 }
 
 /** Reusable output of `scan`; grown as needed, so scanning allocates nothing per word. */

@@ -35,6 +35,31 @@ describe('SortedTerms', () => {
     expect(terms.withPrefix('x')).toEqual([]);
   });
 
+  it('answers from term ids restored in sorted order, and after terms are added to them', () => {
+    const byId = ['switch', 'cert', 'certificate', 'node', 'certbot'];
+    const read: number[] = [];
+    const terms = new SortedTerms();
+    terms.restore(Int32Array.from([1, 4, 2, 3, 0]), (id) => (read.push(id), byId[id] ?? ''));
+    expect(terms.withPrefix('cert')).toEqual(['cert', 'certbot', 'certificate']);
+    expect(read.length).toBeLessThan(byId.length * 2);
+    terms.add('certs');
+    terms.add('nodes');
+    expect(terms.withPrefix('cert')).toEqual(['cert', 'certbot', 'certificate', 'certs']);
+    expect(terms.near('nodez', 1)).toEqual([
+      { term: 'node', distance: 1 },
+      { term: 'nodes', distance: 1 },
+    ]);
+    expect(terms.all()).toEqual([
+      'cert',
+      'certbot',
+      'certificate',
+      'certs',
+      'node',
+      'nodes',
+      'switch',
+    ]);
+  });
+
   it('finds terms within two edits that share the first letter', () => {
     const terms = new SortedTerms();
     for (const term of ['switchover', 'switch', 'failover', 'witchover']) terms.add(term);
