@@ -81,7 +81,7 @@ export async function runTest(
   if (status.state === 'invalid') throw invalidFile(status);
   const configured = ownLaunch(status);
   const launch = configured ?? preferredLaunch(await launchFolders(values, io), target.platform);
-  const report = await testConnection(launch);
+  const report = await testConnection(launch, { env: io.env });
   // A missing node or script, or a bare command, fails in Claude Desktop even if it starts here.
   const problems = configured ? status.problems : [];
   const ok = report.ok && problems.length === 0;

@@ -15,7 +15,8 @@ describe('testConnection', () => {
       await fs.cp(path.join(findRepoRoot(import.meta.url), 'runbooks'), dir, { recursive: true });
       const launch = sourceCheckoutLaunch(dir);
       expect(launch).toEqual({ command: process.execPath, args: [builtEntry, '--dir', dir] });
-      const report = await testConnection(launch);
+      // Its index cache in the temp folder, not this machine's user data.
+      const report = await testConnection(launch, { env: { ...process.env, HOME: dir } });
       if (!report.ok) throw new Error(`${report.error}\n${report.stderr}`);
       expect(report.serverName).not.toBe('');
       expect(report.tools.length).toBeGreaterThan(0);

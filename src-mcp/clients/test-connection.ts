@@ -3,7 +3,7 @@ import type { Stream } from 'node:stream';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import {
   StdioClientTransport,
-  getDefaultEnvironment,
+  DEFAULT_INHERITED_ENV_VARS,
 } from '@modelcontextprotocol/sdk/client/stdio.js';
 import type { ServerLaunch } from './launch.js';
 
@@ -20,6 +20,8 @@ export type ConnectionReport =
 
 export interface TestConnectionOptions {
   timeoutMs?: number;
+  /** What the desktop's few variables (HOME, USER, …) are taken from; default this process's. */
+  env?: NodeJS.ProcessEnv;
 }
 
 const STDERR_LIMIT = 16_000;
@@ -38,7 +40,7 @@ export async function testConnection(
   const transport = new StdioClientTransport({
     command: launch.command,
     args: launch.args,
-    env: { ...desktopEnvironment(), ...launch.env },
+    env: { ...desktopEnvironment(options.env ?? process.env), ...launch.env },
     cwd: path.parse(process.cwd()).root,
     stderr: 'pipe',
   });
@@ -99,8 +101,14 @@ function failureMessage(error: unknown): string {
     : message;
 }
 
-function desktopEnvironment(): Record<string, string> {
-  const env = getDefaultEnvironment();
+/** The variables a desktop client passes on (the SDK's list), taken from `from`. */
+function desktopEnvironment(from: NodeJS.ProcessEnv): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const key of DEFAULT_INHERITED_ENV_VARS) {
+    const value = from[key];
+    // A shell function exported as a variable is never passed on (as the SDK does).
+    if (value !== undefined && !value.startsWith('()')) env[key] = value;
+  }
   return process.platform === 'win32' ? env : { ...env, PATH: DESKTOP_PATH };
 }
 
