@@ -287,7 +287,8 @@ class TermList {
   }
 
   restore(packed: PackedTerms): void {
-    this.packed = packed;
+    // A copy (60 KB): the restored offsets are a view of the whole cache file otherwise.
+    this.packed = { text: packed.text, starts: packed.starts.slice() };
     this.stored = packed.starts.length - 1;
     this.added = [];
   }
