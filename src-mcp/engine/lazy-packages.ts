@@ -3,24 +3,33 @@
  * over an unchanged folder, parse no YAML and no schedule; evaluating yaml (250 KB) and croner was
  * a fixed cost of every start.
  *
- * This `require` is esbuild's: it bundles each package behind a wrapper that runs at the first
- * call (the CLI keeps yaml in a file of its own: scripts/build.mjs). Vitest runs the sources with a
- * `require` of its own.
+ * The literal `require(…)` calls are for esbuild: it bundles each package behind a wrapper that
+ * runs at the first call (the CLI keeps them in files of their own: scripts/build.mjs). Vitest
+ * gives the sources a `require` too; where nothing does (the sources as ES modules, as Playwright
+ * runs them), Node's own loads the package.
  */
+import { createRequire } from 'node:module';
+
 type Yaml = typeof import('yaml');
 type Croner = typeof import('croner');
 
 let yaml: Yaml | undefined;
 let croner: Croner | undefined;
 
+const hasRequire = typeof require === 'function';
+
 export function yamlPackage(): Yaml {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily on purpose (above)
-  yaml ??= require('yaml') as Yaml;
+  yaml ??= (hasRequire ? require('yaml') : unbundled('yaml')) as Yaml;
   return yaml;
 }
 
 export function cronerPackage(): Croner {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily on purpose (above)
-  croner ??= require('croner') as Croner;
+  croner ??= (hasRequire ? require('croner') : unbundled('croner')) as Croner;
   return croner;
+}
+
+function unbundled(name: string): unknown {
+  return createRequire(import.meta.url)(name);
 }
