@@ -257,7 +257,7 @@ export interface TermSnapshot {
 }
 
 /** Terms by id as one text: term `i` is `text.slice(starts[i], starts[i + 1])`. */
-export interface PackedTerms {
+interface PackedTerms {
   text: string;
   starts: Int32Array;
 }
