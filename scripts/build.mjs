@@ -77,7 +77,7 @@ const lazyPackageFile = (name) => `cli-${name}.cjs`;
 const lazyPackageFiles = {
   name: 'lazy-package-files',
   setup(b) {
-    b.onResolve({ filter: /^(yaml|croner)$/ }, (args) =>
+    b.onResolve({ filter: new RegExp(`^(${LAZY_PACKAGES.join('|')})$`) }, (args) =>
       args.kind === 'require-call'
         ? { path: `./${lazyPackageFile(args.path)}`, external: true }
         : undefined,
