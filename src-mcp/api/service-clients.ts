@@ -70,7 +70,10 @@ export function clientHandlers(deps: ClientDeps): ClientHandlers {
       const theirs = status.state === 'legacy' || status.state === 'foreign';
       const configured = theirs ? undefined : launchFromEntry(status.current);
       const launch = configured ?? deps.launch();
-      const report = await testConnection(launch, { timeoutMs: deps.testTimeoutMs });
+      // The desktop's variables (HOME, USER, …) from the platform the config is for: a test's
+      // temp home then holds what the server writes, not this machine's user data.
+      const env = deps.platform && { HOME: deps.platform.homedir, ...deps.platform.env };
+      const report = await testConnection(launch, { timeoutMs: deps.testTimeoutMs, env });
       return { ...report, launch, configured: configured !== undefined };
     },
   };

@@ -269,6 +269,14 @@ describe('client setup calls', () => {
     expect(report.ok).toBe(false);
     expect(report.configured).toBe(false);
   });
+
+  it('starts the tested server with the home of the platform it was given', async () => {
+    const script = 'process.stderr.write("HOME=" + process.env.HOME); process.exit(1);';
+    await fs.writeFile(path.join(home, 'mcp.js'), script);
+    const report = await call('clientTest', { client: 'vscode' });
+    expect(report.ok).toBe(false);
+    if (!report.ok) expect(report.stderr).toBe(`HOME=${home}`);
+  });
 });
 
 describe('settings calls', () => {
