@@ -82,7 +82,7 @@ interface PageClocks {
   __longTasks: number[];
   /** Epoch ms (the page's high-resolution clock) when the library's first row was painted. */
   __firstRowPainted?: number;
-  /** Page ms of the input event that `armPaintWatch` waits after, and of the paint it waits for. */
+  /** Page ms of the input event that `inputToPainted` waits after, and of the paint it waits for. */
   __inputAt?: number;
   __painted?: number;
   __whenPainted: (selector: string, painted: (at: number) => void) => void;

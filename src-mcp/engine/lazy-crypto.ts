@@ -17,7 +17,11 @@ export function nodeCrypto(): NodeCrypto {
 
 /** SHA-256 as 64 hex digits; a string is hashed as its UTF-8 bytes. */
 export function sha256Hex(data: string | Uint8Array): string {
-  return nodeCrypto().createHash('sha256').update(data).digest('hex');
+  return sha256(data).digest('hex');
+}
+
+function sha256(data: string | Uint8Array) {
+  return nodeCrypto().createHash('sha256').update(data);
 }
 
 /**
@@ -26,6 +30,5 @@ export function sha256Hex(data: string | Uint8Array): string {
  */
 export function sameSecret(given: string | undefined, expected: string): boolean {
   if (given === undefined) return false;
-  const digest = (value: string) => nodeCrypto().createHash('sha256').update(value).digest();
-  return nodeCrypto().timingSafeEqual(digest(given), digest(expected));
+  return nodeCrypto().timingSafeEqual(sha256(given).digest(), sha256(expected).digest());
 }
