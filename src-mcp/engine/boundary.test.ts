@@ -230,8 +230,10 @@ describe('a runbook folder that disappears', () => {
     watcher = watchRunbookFolder(engine, { pollMs: 50 });
     await watcher.ready;
     await fs.rm(root, { recursive: true });
-    for (const call of [engine.list(), engine.search('restart'), engine.read('real')]) {
-      const error = await rejectedRunbookError(call);
+    // One call at a time: a call started early could reject before anything awaits it.
+    const calls = [() => engine.list(), () => engine.search('restart'), () => engine.read('real')];
+    for (const call of calls) {
+      const error = await rejectedRunbookError(call());
       expect(error.code).toBe('not-found');
       expect(error.message).toContain(root);
     }
