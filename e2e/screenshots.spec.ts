@@ -135,6 +135,11 @@ const screens: Screen[] = [
     show: async (ui, app, page) => {
       await app.engine.delete('deploy/rollback');
       await app.engine.delete('incidents/triage');
+      const text = await app.read('deploy/rolling-deploy.md');
+      await app.engine.save(
+        'deploy/rolling-deploy',
+        text.replace('Rolling deploy', 'Rolling deploy (v2)'),
+      );
       await ui.goTo('Trash');
       await page
         .getByRole('list', { name: 'Runbooks in the trash' })

@@ -73,6 +73,26 @@ test('restore never overwrites: a taken name asks for another', async ({ ui, app
   expect(await app.read('deploy/rollback.md')).toBe('the new one\n');
 });
 
+test('an earlier text a save replaced is marked so, and restores beside the runbook', async ({
+  ui,
+  app,
+  page,
+}) => {
+  const original = await app.read('deploy/rollback.md');
+  await app.engine.save('deploy/rollback', '# Roll back, second text\n');
+  await ui.goTo('Trash');
+  const list = trashList(page);
+  await expect(list).toContainText('from deploy/rollback.md · replaced');
+  await expect(list).toContainText('An earlier text, replaced by a save');
+  await page.getByRole('button', { name: 'Restore as deploy/rollback' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore under another name' });
+  await dialog.getByLabel('New name').fill('deploy/rollback-before');
+  await dialog.getByRole('button', { name: 'Restore' }).click();
+  await expect(ui.heading()).toHaveText('Roll back a deployment');
+  expect(await app.read('deploy/rollback-before.md')).toBe(original);
+  expect(await app.read('deploy/rollback.md')).toBe('# Roll back, second text\n');
+});
+
 test('delete forever asks first, with Cancel focused, and removes only the trashed file', async ({
   ui,
   app,

@@ -86,6 +86,35 @@ describe('trash', () => {
     expect(await fs.readFile(path.join(dir, 'deploy/rollback-old.md'), 'utf8')).toBe(ROLLBACK);
   });
 
+  it('tells a deleted runbook from a text a save replaced, which restores beside the runbook', async () => {
+    await call('save', { name: 'deploy/rollback', content: '# Roll back, second text\n' });
+    await call('delete', { name: 'templates/postmortem' });
+    const entries = await call('trashList');
+    const replaced = entries.find((e) => e.path === 'deploy/rollback.md');
+    expect(replaced).toMatchObject({ reason: 'replaced', taken: true });
+    expect(replaced?.trashPath).toMatch(/^\.trash\/[^/]+-replaced\/deploy\/rollback\.md$/);
+    const deleted = entries.find((e) => e.path === 'templates/postmortem.md');
+    expect(deleted).toMatchObject({ reason: 'deleted', taken: false });
+    expect((await failure('trashRestore', { trashPath: replaced!.trashPath })).code).toBe('exists');
+    const as = 'deploy/rollback-earlier';
+    await call('trashRestore', { trashPath: replaced!.trashPath, as });
+    expect(await fs.readFile(path.join(dir, `${as}.md`), 'utf8')).toBe(ROLLBACK);
+    expect(await fs.readFile(path.join(dir, 'deploy/rollback.md'), 'utf8')).toMatch(/second/);
+  });
+
+  it('reads a trash made before the reason was kept: every entry is deleted', async () => {
+    const old = path.join(dir, '.trash/2025-06-01T10-00-00-000Z-2/old.md');
+    await fs.mkdir(path.dirname(old), { recursive: true });
+    await fs.writeFile(old, '# Old\n');
+    expect(await call('trashList')).toEqual([
+      expect.objectContaining({
+        path: 'old.md',
+        reason: 'deleted',
+        deletedAt: '2025-06-01T10:00:00.000Z',
+      }),
+    ]);
+  });
+
   it('deletes forever only the one trashed file', async () => {
     const { trashPath } = await call('delete', { name: 'deploy/rollback' });
     const before = await snapshotFolder(dir);

@@ -8,7 +8,7 @@ import { RunbookError } from './errors.js';
 import { pathExists } from './file-ops.js';
 import { isRunbookFile, nameFromPath, resolveInside } from './names.js';
 import { validateNewRunbookPath } from './new-runbook-name.js';
-import { TRASH_FOLDER } from './trash-folder.js';
+import { parseTimeFolder, TRASH_FOLDER, type TrashReason } from './trash-folder.js';
 import { assertRealParentInside, realPathInside } from './write-guards.js';
 
 export interface TrashEntry {
@@ -20,21 +20,21 @@ export interface TrashEntry {
   name: string;
   /** When it went to the trash (ISO), read from its folder's name. */
   deletedAt: string;
+  /** Deleted, or an earlier text that a save or an overwrite replaced. */
+  reason: TrashReason;
   size: number;
 }
 
 /** A listing stays small whatever the trash holds; older entries are left to the file manager. */
 const MAX_TRASH_LISTED = 2000;
-const STAMP = /^(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z(?:-\d+)?$/;
 
 /** Newest first. A missing `.trash/` is an empty trash; links and odd names are skipped. */
 export async function listTrash(root: string): Promise<TrashEntry[]> {
   const stamps = await fs.readdir(resolveInside(root, TRASH_FOLDER)).catch(() => [] as string[]);
   const entries: TrashEntry[] = [];
-  for (const stamp of stamps
-    .filter((s) => STAMP.test(s))
-    .sort()
-    .reverse()) {
+  for (const stamp of stamps.sort().reverse()) {
+    const folder = parseTimeFolder(stamp);
+    if (!folder) continue;
     for (const relPath of await filesUnder(root, `${TRASH_FOLDER}/${stamp}`, '')) {
       if (entries.length >= MAX_TRASH_LISTED) return entries;
       const stat = await fs.lstat(resolveInside(root, `${TRASH_FOLDER}/${stamp}/${relPath}`));
@@ -42,7 +42,8 @@ export async function listTrash(root: string): Promise<TrashEntry[]> {
         trashPath: `${TRASH_FOLDER}/${stamp}/${relPath}`,
         path: relPath,
         name: nameFromPath(relPath),
-        deletedAt: deletedAtOf(stamp),
+        deletedAt: folder.movedAt,
+        reason: folder.reason,
         size: stat.size,
       });
     }
@@ -64,17 +65,16 @@ async function filesUnder(root: string, base: string, prefix: string): Promise<s
   return found;
 }
 
-function deletedAtOf(stamp: string): string {
-  const m = STAMP.exec(stamp);
-  return m ? `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z` : '';
-}
-
 /** Splits a trash path into its time folder and the path it came from; anything else is refused. */
 function parseTrashPath(trashPath: string): { stamp: string; relPath: string } {
   const normalized = typeof trashPath === 'string' ? trashPath.replace(/\\/g, '/') : '';
   const match = /^\.trash\/([^/]+)\/(.+)$/.exec(normalized);
   const segments = normalized.split('/');
-  if (!match || !STAMP.test(match[1]!) || segments.some((s) => s === '..' || s === '.' || !s)) {
+  if (
+    !match ||
+    !parseTimeFolder(match[1]!) ||
+    segments.some((s) => s === '..' || s === '.' || !s)
+  ) {
     throw new RunbookError(
       'invalid-name',
       `${JSON.stringify(trashPath)} is not a path inside ${TRASH_FOLDER}/.`,

@@ -9,6 +9,7 @@ const item = (name: string, taken = false): TrashItem => ({
   path: `${name}.md`,
   name,
   deletedAt: '2024-01-01T00:00:00Z',
+  reason: 'deleted',
   size: 10,
   taken,
 });
