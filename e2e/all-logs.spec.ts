@@ -38,6 +38,10 @@ test('Activity lists the logs of every runbook newest first, with outcomes and f
   await expect(rows).toHaveCount(1);
   await rows.first().click();
   await expect(page.getByLabel('Log of incidents/triage')).toContainText('Paged the DB team.');
+  // The list and the reader fill the window, however short the log.
+  const reader = page.getByRole('region', { name: 'Log text' });
+  const bottom = await reader.evaluate((el) => el.getBoundingClientRect().bottom);
+  expect(bottom).toBe(page.viewportSize()!.height);
   await page.getByLabel('Text', { exact: true }).fill('');
   await page.getByLabel('Runbook', { exact: true }).selectOption('deploy/rollback');
   await expect(rows).toHaveCount(2);
