@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 
+const RUNBOOK_ROWS = '[role="treeitem"]:not([aria-expanded]), [role="option"]';
+
 export class LibraryPage {
   readonly search: Locator;
   readonly tree: Locator;
@@ -22,7 +24,7 @@ export class LibraryPage {
 
   /** The runbook rows (tree items that are not folders, or search results). */
   runbooks(): Locator {
-    return this.tree.locator('[role="treeitem"]:not([aria-expanded]), [role="option"]');
+    return this.tree.locator(RUNBOOK_ROWS);
   }
 
   /** A folder row of the tree. */
@@ -41,6 +43,27 @@ export class LibraryPage {
       const viewport = list.parentElement as HTMLElement;
       viewport.scrollTop = to === 'end' ? viewport.scrollHeight : to;
     }, top);
+    await this.rowInView();
+  }
+
+  /**
+   * The text of the runbook row in the middle of those wholly on screen. The list draws the rows
+   * of a new scroll position in a later frame, so it waits for them (a slow machine takes longer).
+   */
+  async rowInView(): Promise<string> {
+    return this.tree.evaluate(async (list, selector) => {
+      const viewport = (list.parentElement as HTMLElement).getBoundingClientRect();
+      for (let frame = 0; frame < 600; frame++) {
+        const inside = [...list.querySelectorAll(selector)].filter((row) => {
+          const box = row.getBoundingClientRect();
+          return box.top >= viewport.top && box.bottom <= viewport.bottom;
+        });
+        const middle = inside[Math.floor(inside.length / 2)];
+        if (middle) return middle.textContent ?? '';
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      throw new Error('No runbook row came on screen in the library list.');
+    }, RUNBOOK_ROWS);
   }
 
   async scrollTop(): Promise<number> {
