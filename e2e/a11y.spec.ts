@@ -134,6 +134,15 @@ const SCREENS: Screen[] = [
     },
   },
   {
+    name: 'trash, an earlier text compared',
+    show: async (ui, app, page) => {
+      await app.engine.save('deploy/rollback', '# Roll back, second text\n');
+      await ui.goTo('Trash');
+      await page.getByRole('button', { name: 'Compare deploy/rollback' }).click();
+      await expect(page.getByRole('region', { name: /^Differences/ })).toBeVisible();
+    },
+  },
+  {
     name: 'trash, delete forever question',
     show: async (ui, app, page) => {
       await app.engine.delete('deploy/rollback');

@@ -145,6 +145,8 @@ const screens: Screen[] = [
         .getByRole('list', { name: 'Runbooks in the trash' })
         .getByText('deploy/rollback', { exact: true })
         .waitFor();
+      await page.getByRole('button', { name: 'Compare deploy/rolling-deploy' }).click();
+      await page.getByRole('region', { name: /^Differences/ }).waitFor();
     },
   },
   {

@@ -84,6 +84,14 @@ test('an earlier text a save replaced is marked so, and restores beside the runb
   const list = trashList(page);
   await expect(list).toContainText('from deploy/rollback.md · replaced');
   await expect(list).toContainText('An earlier text, replaced by a save');
+  const compare = page.getByRole('button', { name: 'Compare deploy/rollback' });
+  await compare.click();
+  await expect(compare).toHaveAttribute('aria-expanded', 'true');
+  const diff = list.getByRole('region', { name: 'Differences: in the trash and the runbook now' });
+  await expect(
+    diff.locator('.row.removed').filter({ hasText: 'title: Roll back a deployment' }),
+  ).toHaveCount(1);
+  await expect(diff.locator('.row.added')).toHaveText(['+# Roll back, second text']);
   await page.getByRole('button', { name: 'Restore as deploy/rollback' }).click();
   const dialog = page.getByRole('dialog', { name: 'Restore under another name' });
   await dialog.getByLabel('New name').fill('deploy/rollback-before');

@@ -201,6 +201,8 @@ export const apiContract = {
     z.object({ trashPath: trashPath, as: runbookName.optional() }),
     returns<RunbookSummary>(),
   ),
+  /** A trashed file's text, to compare with the runbook there now. */
+  trashRead: call(z.object({ trashPath }), returns<{ text: string }>()),
   /** Removes one file of `.trash/` for good (nothing outside `.trash/` can be named). */
   trashDelete: call(z.object({ trashPath }), returns<Record<string, never>>()),
   /** A copy under the first free name: `x-copy`, `x-copy-2`… */

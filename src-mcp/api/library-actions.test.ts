@@ -102,6 +102,17 @@ describe('trash', () => {
     expect(await fs.readFile(path.join(dir, 'deploy/rollback.md'), 'utf8')).toMatch(/second/);
   });
 
+  it('reads a trashed text to compare, and refuses one bigger than a runbook may be', async () => {
+    await call('save', { name: 'deploy/rollback', content: '# Roll back, second text\n' });
+    const [entry] = await call('trashList');
+    expect(await call('trashRead', { trashPath: entry!.trashPath })).toEqual({ text: ROLLBACK });
+    const big = '.trash/2025-06-01T10-00-00-000Z/big.md';
+    await fs.mkdir(path.join(dir, path.dirname(big)), { recursive: true });
+    await fs.writeFile(path.join(dir, big), Buffer.alloc(1024 * 1024 + 1, 'x'));
+    const error = await failure('trashRead', { trashPath: big });
+    expect([error.code, error.file]).toEqual(['too-large', big]);
+  });
+
   it('reads a trash made before the reason was kept: every entry is deleted', async () => {
     const old = path.join(dir, '.trash/2025-06-01T10-00-00-000Z-2/old.md');
     await fs.mkdir(path.dirname(old), { recursive: true });
@@ -144,7 +155,7 @@ describe('trash', () => {
     );
     const inside = await snapshotFolder(dir);
     const away = await snapshotFolder(outside);
-    for (const method of ['trashDelete', 'trashRestore'] as const) {
+    for (const method of ['trashDelete', 'trashRestore', 'trashRead'] as const) {
       const error = await failure(method, { trashPath });
       expect(['invalid-name', 'not-found', 'path-escape', 'invalid-argument']).toContain(
         error.code,

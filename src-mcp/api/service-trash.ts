@@ -3,12 +3,12 @@
  * that asks for another name) and delete forever only ever removes a file inside `.trash/`.
  */
 import { nameFromPath } from '../engine/names.js';
-import { deleteFromTrash, listTrash, restoreFromTrash } from '../engine/trash-bin.js';
+import { deleteFromTrash, listTrash, readTrashed, restoreFromTrash } from '../engine/trash-bin.js';
 import type { ApiHandlers } from './contract.js';
 import type { EngineSource } from './session.js';
 import { takenPaths } from './taken-paths.js';
 
-type TrashHandlers = Pick<ApiHandlers, 'trashList' | 'trashRestore' | 'trashDelete'>;
+type TrashHandlers = Pick<ApiHandlers, 'trashList' | 'trashRestore' | 'trashRead' | 'trashDelete'>;
 
 export function trashHandlers(source: EngineSource): TrashHandlers {
   const engine = () => source.engine;
@@ -26,6 +26,7 @@ export function trashHandlers(source: EngineSource): TrashHandlers {
       await open.applyChanges([relPath]);
       return open.resolve(nameFromPath(relPath));
     },
+    trashRead: async ({ trashPath }) => ({ text: await readTrashed(engine().root, trashPath) }),
     trashDelete: async ({ trashPath }) => {
       await deleteFromTrash(engine().root, trashPath);
       return {};

@@ -8,6 +8,7 @@ import { RunbookError } from './errors.js';
 import { pathExists } from './file-ops.js';
 import { isRunbookFile, nameFromPath, resolveInside } from './names.js';
 import { validateNewRunbookPath } from './new-runbook-name.js';
+import { MAX_RUNBOOK_BYTES } from './store-scan.js';
 import { parseTimeFolder, TRASH_FOLDER, type TrashReason } from './trash-folder.js';
 import { assertRealParentInside, realPathInside } from './write-guards.js';
 
@@ -99,6 +100,23 @@ async function trashedFile(root: string, trashPath: string): Promise<string> {
     });
   }
   return source;
+}
+
+/**
+ * The text of a trashed file, to compare with the runbook there now. Only ever a file inside
+ * `.trash/`, and no bigger than a runbook may be; bytes that are not UTF-8 show as U+FFFD.
+ */
+export async function readTrashed(root: string, trashPath: string): Promise<string> {
+  const source = await trashedFile(root, trashPath);
+  const { size } = await fs.stat(source);
+  if (size > MAX_RUNBOOK_BYTES) {
+    throw new RunbookError(
+      'too-large',
+      `${trashPath} is ${size} bytes, more than a runbook may be (${MAX_RUNBOOK_BYTES}).`,
+      { file: trashPath, key: 'trashPath', fix: 'Open it in another editor.' },
+    );
+  }
+  return new TextDecoder().decode(await fs.readFile(source));
 }
 
 /**

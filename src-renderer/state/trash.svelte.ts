@@ -39,6 +39,15 @@ export class Trash {
     return summary;
   }
 
+  /** The trashed text and the runbook's text now, for the Compare view of a taken name. */
+  async compare(item: TrashItem): Promise<{ trashed: string; current: string }> {
+    const [{ text }, runbook] = await Promise.all([
+      this.api.trashRead({ trashPath: item.trashPath }),
+      this.api.read({ name: item.name }),
+    ]);
+    return { trashed: text, current: runbook.content };
+  }
+
   async deleteForever(item: TrashItem): Promise<void> {
     await this.api.trashDelete({ trashPath: item.trashPath });
     this.items = this.items.filter((i) => i.trashPath !== item.trashPath);
