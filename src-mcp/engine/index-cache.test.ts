@@ -1,9 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { crc32 } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeFolder, writeFiles } from '../test-support/temp-folder.js';
 import type { Engine } from './engine.js';
+import { layOut, openSections, type Section } from './index-cache-sections.js';
 import {
   cacheFileOf,
   cacheWritten,
@@ -278,34 +278,40 @@ function withHeader(bytes: Buffer, change: (header: Header) => Header): Buffer {
   return Buffer.concat([bytes.subarray(0, 8), text, bytes.subarray(8 + length)]);
 }
 
+/** The header and where the sections start, as index-cache-sections lays them out. */
+function frameOf(bytes: Buffer) {
+  const length = bytes.readUInt32LE(4);
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + length)) as Header & {
+    sections: Record<string, [Section['kind'], number, number]>;
+  };
+  return { header, start: (8 + length + 7) & ~7 };
+}
+
 /**
  * Rewrites a section's bytes and the checksum with them: damage that only the checks of the
  * arrays' shape can catch.
  */
-function withSection(bytes: Buffer, section: string, change: (data: Buffer) => void): Buffer {
-  const length = bytes.readUInt32LE(4);
-  const header = JSON.parse(bytes.toString('utf8', 8, 8 + length)) as Header & {
-    sections: Record<string, [string, number, number]>;
-  };
-  const body = Buffer.from(bytes.subarray((8 + length + 7) & ~7));
-  const [, offset, size] = header.sections[section] ?? ['', 0, 0];
-  if (size < 8) throw new Error(`no ${section} section`);
-  change(body.subarray(offset, offset + size));
-  const text = Buffer.from(JSON.stringify({ ...header, checksum: crc32(body) }));
-  const head = Buffer.alloc((8 + text.length + 7) & ~7);
-  head.write('RBIX', 0, 'latin1');
-  head.writeUInt32LE(text.length, 4);
-  text.copy(head, 8);
-  return Buffer.concat([head, body]);
+function withSection(bytes: Buffer, name: string, change: (data: Buffer) => void): Buffer {
+  const { header, start } = frameOf(bytes);
+  const sections: Record<string, Section> = {};
+  for (const [key, [kind, offset, size]] of Object.entries(header.sections)) {
+    sections[key] = {
+      kind,
+      bytes: Buffer.from(bytes.subarray(start + offset, start + offset + size)),
+    };
+  }
+  const section = sections[name];
+  if (!section || section.bytes.length < 8) throw new Error(`no ${name} section`);
+  change(section.bytes);
+  // layOut writes the checksum and the section table anew over the header's.
+  const damaged = layOut(header, sections);
+  if (!openSections(damaged)) throw new Error('the rewritten frame does not open');
+  return damaged;
 }
 
 /** Changes one byte in the middle of a section (the file's checksum no longer matches). */
 function flipByteIn(bytes: Buffer, section: string): Buffer {
-  const length = bytes.readUInt32LE(4);
-  const header = JSON.parse(bytes.toString('utf8', 8, 8 + length)) as {
-    sections: Record<string, [string, number, number]>;
-  };
-  const start = (8 + length + 7) & ~7;
+  const { header, start } = frameOf(bytes);
   const found = header.sections[section];
   if (!found || found[2] === 0) throw new Error(`no ${section} section`);
   const at = start + found[1] + (found[2] >> 1);
