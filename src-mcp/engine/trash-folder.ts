@@ -15,7 +15,9 @@ const MAX_SAME_MS = 100;
  */
 export type TrashReason = 'deleted' | 'replaced';
 const REPLACED = '-replaced';
-const TIME_FOLDER = /^(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z(?:-\d+)?(-replaced)?$/;
+const TIME_FOLDER = new RegExp(
+  String.raw`^(\d{4}-\d\d-\d\d)T(\d\d)-(\d\d)-(\d\d)-(\d{3})Z(?:-\d+)?(${REPLACED})?$`,
+);
 
 /** What a time folder's name says: when (ISO) and why; undefined for any other name. */
 export function parseTimeFolder(
